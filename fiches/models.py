@@ -1,0 +1,184 @@
+"""Fiches: practical resource sheets, and the /ressources/ index that lists them by facet."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from fiches.blocks import FicheBodyBlock
+from fiches.listing import fiche_listing_context
+
+MAX_THEMES = 3
+
+
+class FicheTag(TaggedItemBase):
+    content_object = ParentalKey("fiches.FichePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("mot-clé de fiche")
+        verbose_name_plural = _("mots-clés de fiches")
+
+
+class FicheIndexPage(Page):
+    """/ressources/: every live fiche, filterable by theme, typology, structure, tag and year."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["fiches.FichePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index des fiches")
+        verbose_name_plural = _("index des fiches")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context.update(fiche_listing_context(self, request))
+        return context
+
+
+class FichePageForm(WagtailAdminPageForm):
+    """Checks the number of themes, which a many-to-many field cannot express itself."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        themes = cleaned.get("themes")
+        if themes is not None and not 1 <= len(themes) <= MAX_THEMES:
+            self.add_error("themes", _("Choisissez entre 1 et %(max)s thèmes.") % {"max": MAX_THEMES})
+        return cleaned
+
+
+class FichePage(Page):
+    """A practical resource sheet, case study or guide written by a member structure."""
+
+    chapo = models.TextField(
+        _("chapô"),
+        max_length=400,
+        help_text=_("Résumé en deux ou trois phrases, affiché dans les listes et les moteurs de recherche."),
+    )
+    body = StreamField(FicheBodyBlock(), verbose_name=_("contenu"), blank=True)
+    structure = models.ForeignKey(
+        "members.Structure",
+        verbose_name=_("structure"),
+        on_delete=models.PROTECT,
+        related_name="fiches",
+    )
+    themes = ParentalManyToManyField("taxonomy.Theme", verbose_name=_("thèmes"), related_name="fiches")
+    typology = models.ForeignKey(
+        "taxonomy.Typology",
+        verbose_name=_("typologie"),
+        on_delete=models.PROTECT,
+        related_name="fiches",
+    )
+    tags = ClusterTaggableManager(
+        through=FicheTag,
+        blank=True,
+        verbose_name=_("mots-clés"),
+        help_text=_("Mots-clés libres, séparés par des virgules (ex. : AG à distance, Trésorerie)."),
+    )
+    updated_on = models.DateField(
+        _("à jour au"),
+        null=True,
+        blank=True,
+        help_text=_("Date à laquelle le contenu a été vérifié pour la dernière fois."),
+    )
+
+    base_form_class = FichePageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("chapo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("structure"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("typology"),
+                FieldPanel("tags"),
+                FieldPanel("updated_on"),
+            ],
+            heading=_("Classement"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("related_links", heading=_("Fiches liées"), label=_("fiche liée")),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("chapo"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("structure", [index.SearchField("name"), index.SearchField("acronym")]),
+        index.FilterField("structure"),
+        index.FilterField("typology"),
+        index.FilterField("themes"),
+        index.FilterField("updated_on"),
+        index.FilterField("first_published_at"),
+    ]
+
+    parent_page_types = ["fiches.FicheIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("fiche")
+        verbose_name_plural = _("fiches")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.updated_on and self.updated_on.year < 1990:
+            raise ValidationError({"updated_on": _("Cette date semble erronée.")})
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.chapo
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Downloadable documents of the body, in reading order, for the sidebar list."""
+        return [block.value for block in self.body if block.block_type == "document"]
+
+    def live_related_fiches(self) -> list[FichePage]:
+        links = self.related_links.filter(fiche__live=True).select_related(
+            "fiche", "fiche__structure", "fiche__typology"
+        )
+        return [link.fiche for link in links]
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = list(self.themes.all())
+        context["tags"] = list(self.tags.all())
+        context["related_fiches"] = self.live_related_fiches()
+        context["listing_url"] = self.get_parent().url if self.get_parent() else "/ressources/"
+        return context
+
+
+class FicheRelatedLink(Orderable):
+    page = ParentalKey(FichePage, on_delete=models.CASCADE, related_name="related_links")
+    fiche = models.ForeignKey(
+        FichePage, verbose_name=_("fiche"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("fiche", "fiches.FichePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("fiche liée")
+        verbose_name_plural = _("fiches liées")
+
+    def clean(self) -> None:
+        if self.fiche_id and self.fiche_id == self.page_id:
+            raise ValidationError({"fiche": _("Une fiche ne peut pas être liée à elle-même.")})
+

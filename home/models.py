@@ -1,0 +1,76 @@
+"""The home page and the site-wide settings (footer, contact, social links)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from fiches.listing import count_live_fiches, live_fiches, with_card_data
+from members.models import Structure
+from taxonomy.models import Theme
+
+LATEST_FICHES = 6
+
+
+class HomePage(Page):
+    hero_title = models.CharField(
+        _("accroche"), max_length=160, default="Les ressources des associations de La Réunion"
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    about = RichTextField(_("le collectif"), blank=True, features=["bold", "italic", "link", "ul"])
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("intro")], heading=_("En-tête")),
+        FieldPanel("about"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_fiches"] = list(with_card_data(live_fiches())[:LATEST_FICHES])
+        context["themes"] = list(Theme.objects.annotate(fiche_count=count_live_fiches()).ordered())
+        context["structures"] = list(Structure.objects.order_by("name"))
+        from fiches.models import FicheIndexPage
+
+        context["fiche_index"] = FicheIndexPage.objects.live().first()
+        return context
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    contact_email = models.EmailField(_("courriel de contact"), blank=True, default="contact@kazasso.re")
+    contact_address = models.TextField(_("adresse"), blank=True)
+    footer_text = models.TextField(
+        _("texte du pied de page"),
+        blank=True,
+        default="Kaz Asso réunit les structures d'accompagnement de la vie associative à La Réunion.",
+    )
+    facebook_url = models.URLField(_("page Facebook"), blank=True)
+    linkedin_url = models.URLField(_("page LinkedIn"), blank=True)
+    youtube_url = models.URLField(_("chaîne YouTube"), blank=True)
+
+    panels = [
+        FieldPanel("contact_email"),
+        FieldPanel("contact_address"),
+        FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("linkedin_url"), FieldPanel("youtube_url")],
+            heading=_("Réseaux sociaux"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("réglages du site")

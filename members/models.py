@@ -1,0 +1,73 @@
+"""Member structures: the support organisations that write and own the platform's content."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Structure(models.Model):
+    class Kind(models.TextChoices):
+        HEAD_NETWORK = "tete-de-reseau", _("Association tête de réseau")
+        POPULAR_EDUCATION = "education-populaire", _("Fédération d'éducation populaire")
+        REGIONAL_COORDINATION = "coordination-regionale", _("Coordination régionale")
+        HOUSE_OF_ASSOCIATIONS = "maison-des-associations", _("Maison des associations")
+        STATE_SERVICE = "service-etat", _("Service de l'État")
+        FAMILY_UNION = "union-familiale", _("Union d'associations familiales")
+        SPORTS_NETWORK = "reseau-sportif", _("Tête de réseau sportive")
+        OTHER = "autre", _("Autre")
+
+    class Territory(models.TextChoices):
+        NORTH = "nord", _("Nord")
+        EAST = "est", _("Est")
+        WEST = "ouest", _("Ouest")
+        SOUTH = "sud", _("Sud")
+        ISLAND = "ile", _("Toute l'île")
+
+    class SupportLevel(models.TextChoices):
+        ORIENTATION = "orientation", _("Orientation")
+        INFORMATION = "information", _("Information")
+        GENERALIST = "accompagnement-generaliste", _("Accompagnement généraliste")
+        SPECIALIST = "accompagnement-specialiste", _("Accompagnement spécialiste")
+
+    name = models.CharField(_("nom"), max_length=200, unique=True)
+    acronym = models.CharField(_("sigle"), max_length=40, blank=True)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=80, unique=True)
+    kind = models.CharField(_("type de structure"), max_length=40, choices=Kind.choices)
+    territory = models.CharField(
+        _("territoire"), max_length=10, choices=Territory.choices, default=Territory.ISLAND
+    )
+    support_level = models.CharField(
+        _("niveau d'accompagnement"),
+        max_length=40,
+        choices=SupportLevel.choices,
+        blank=True,
+        help_text=_("Selon le label national Guid'Asso (facultatif)."),
+    )
+    website = models.URLField(_("site web"), blank=True)
+    email = models.EmailField(_("courriel de contact"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    address = models.TextField(_("adresse"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField(_("présentation"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("structure membre")
+        verbose_name_plural = _("structures membres")
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    @property
+    def short_name(self) -> str:
+        return self.acronym or self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:structure_detail", kwargs={"slug": self.slug})

@@ -1,0 +1,13 @@
+"""Test settings: fast hashing, in-memory mail and cache, plain static storage."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+KAZASSO_ENVIRONMENT = "test"
+SECRET_KEY = "test-only-not-secret-kazasso"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MEDIA_ROOT = BASE_DIR / "media-test"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"

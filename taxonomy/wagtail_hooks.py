@@ -1,0 +1,43 @@
+"""The "Référentiels" admin menu: member structures, themes and typologies."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from members.models import Structure
+from taxonomy.models import Theme, Typology
+
+
+class StructureAdmin(ModelAdmin):
+    model = Structure
+    menu_label = _("Structures membres")
+    menu_icon = "group"
+    list_display = ("name", "acronym", "kind", "territory", "support_level")
+    list_filter = ("kind", "territory", "support_level")
+    search_fields = ("name", "acronym", "description")
+    ordering = ("name",)
+
+
+class ThemeAdmin(ModelAdmin):
+    model = Theme
+    menu_label = _("Thèmes")
+    menu_icon = "tag"
+    list_display = ("name", "slug", "order")
+    search_fields = ("name", "description")
+
+
+class TypologyAdmin(ModelAdmin):
+    model = Typology
+    menu_label = _("Typologies")
+    menu_icon = "list-ul"
+    list_display = ("name", "slug", "order")
+    search_fields = ("name", "description")
+
+
+class ReferenceDataGroup(ModelAdminGroup):
+    menu_label = _("Référentiels")
+    menu_icon = "folder-open-inverse"
+    menu_order = 300
+    items = (StructureAdmin, ThemeAdmin, TypologyAdmin)
+
+
+modeladmin_register(ReferenceDataGroup)
