@@ -116,9 +116,7 @@ class LinksBlock(blocks.StructBlock):
 
 class FicheBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Texte"), features=[*RICH_FEATURES, "h3", "h4"], icon="pilcrow"
-    )
+    paragraph = blocks.RichTextBlock(label=_("Texte"), features=[*RICH_FEATURES, "h3", "h4"], icon="pilcrow")
     key_points = KeyPointsBlock()
     testimony = TestimonyBlock()
     image = CaptionedImageBlock()

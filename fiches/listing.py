@@ -21,7 +21,9 @@ def fiche_facets() -> list[Facet]:
     """The RNMA-style facets of /ressources/, in display order."""
     return [
         RelatedFacet("theme", _("Thème"), relation="themes", model=Theme, sort=("order", "name")),
-        RelatedFacet("typologie", _("Typologie"), relation="typology", model=Typology, sort=("order", "name")),
+        RelatedFacet(
+            "typologie", _("Typologie"), relation="typology", model=Typology, sort=("order", "name")
+        ),
         RelatedFacet("structure", _("Structure"), relation="structure", model=Structure, sort=("name",)),
         TagFacet("tagged_with", _("Mot-clé"), relation="tagged_items__tag"),
         YearFacet("annee", _("Année"), field_name="first_published_at"),
@@ -42,11 +44,9 @@ def count_live_fiches(relation: str = "fiches") -> Count:
 
 def with_card_data(queryset: QuerySet[FichePage]) -> QuerySet[FichePage]:
     """Everything a fiche card shows, fetched in a constant number of queries."""
-    from taggit.models import Tag
-
     return queryset.select_related("structure", "typology").prefetch_related(
         Prefetch("themes", queryset=Theme.objects.order_by("order", "name")),
-        Prefetch("tags", queryset=Tag.objects.order_by("name")),
+        "tags",
     )
 
 
@@ -66,5 +66,7 @@ def fiche_listing_context(index_page: Any, request: HttpRequest) -> dict[str, An
         "notices": listing.notices,
         "fiches": page,
         "page_range": page_range,
+        "previous_url": listing.page_url(page.previous_page_number()) if page.has_previous() else None,
+        "next_url": listing.page_url(page.next_page_number()) if page.has_next() else None,
         "result_count": page.paginator.count,
     }

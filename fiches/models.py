@@ -50,11 +50,17 @@ class FicheIndexPage(Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context.update(fiche_listing_context(self, request))
+        context["crumbs"] = [(_("Accueil"), "/"), (self.title, None)]
         return context
 
 
 class FichePageForm(WagtailAdminPageForm):
     """Checks the number of themes, which a many-to-many field cannot express itself."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "themes" in self.fields:
+            self.fields["themes"].error_messages["required"] = _("Choisissez au moins un thème.")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -162,15 +168,19 @@ class FichePage(Page):
         context["themes"] = list(self.themes.all())
         context["tags"] = list(self.tags.all())
         context["related_fiches"] = self.live_related_fiches()
-        context["listing_url"] = self.get_parent().url if self.get_parent() else "/ressources/"
+        parent = self.get_parent()
+        context["listing_url"] = parent.url if parent else "/ressources/"
+        context["crumbs"] = [
+            (_("Accueil"), "/"),
+            (parent.title if parent else _("Ressources"), context["listing_url"]),
+            (self.title, None),
+        ]
         return context
 
 
 class FicheRelatedLink(Orderable):
     page = ParentalKey(FichePage, on_delete=models.CASCADE, related_name="related_links")
-    fiche = models.ForeignKey(
-        FichePage, verbose_name=_("fiche"), on_delete=models.CASCADE, related_name="+"
-    )
+    fiche = models.ForeignKey(FichePage, verbose_name=_("fiche"), on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("fiche", "fiches.FichePage")]
 
@@ -181,4 +191,3 @@ class FicheRelatedLink(Orderable):
     def clean(self) -> None:
         if self.fiche_id and self.fiche_id == self.page_id:
             raise ValidationError({"fiche": _("Une fiche ne peut pas être liée à elle-même.")})
-

@@ -18,9 +18,7 @@ def search(request: HttpRequest) -> HttpResponse:
     query = " ".join(raw.split())[:MAX_QUERY_LENGTH]
     notices = []
     if len(raw.strip()) > MAX_QUERY_LENGTH:
-        notices.append(
-            _("Votre recherche a été raccourcie à %(n)s caractères.") % {"n": MAX_QUERY_LENGTH}
-        )
+        notices.append(_("Votre recherche a été raccourcie à %(n)s caractères.") % {"n": MAX_QUERY_LENGTH})
     results = None
     page = None
     if query:

@@ -14,9 +14,10 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db import models
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 MAX_PARAM_LENGTH = 200
@@ -147,19 +148,26 @@ class TagFacet(RelatedFacet):
         )
 
     def resolve(self, raw: str) -> tuple[Any, str] | None:
-        tags = self.model._default_manager
-        tag = (
-            tags.filter(name=raw).first()
-            or tags.filter(name__iexact=raw).first()
-            or tags.filter(slug=raw).first()
+        """Exact name first, then the same name in other case or without accents (its slug)."""
+        slug = slugify(raw)
+        lookup = Q(name=raw) | Q(name__iexact=raw)
+        if slug:
+            lookup |= Q(slug=slug)
+        candidates = list(self.model._default_manager.filter(lookup)[:10])
+        if not candidates:
+            return None
+        tag = next((t for t in candidates if t.name == raw), None) or next(
+            (t for t in candidates if t.name.lower() == raw.lower()), candidates[0]
         )
-        return (tag.pk, tag.name) if tag else None
+        return tag.pk, tag.name
 
 
 class ChoiceFacet(Facet):
     """A facet over a model field with fixed choices (event format, content type…)."""
 
-    def __init__(self, param: str, label: str, *, field_name: str, choices: Sequence[tuple[str, str]]) -> None:
+    def __init__(
+        self, param: str, label: str, *, field_name: str, choices: Sequence[tuple[str, str]]
+    ) -> None:
         super().__init__(param, label)
         self.field_name = field_name
         self.choices = dict(choices)

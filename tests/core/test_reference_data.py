@@ -1,0 +1,46 @@
+"""Reference data loaded by the data migrations, and their reverse."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+
+from members.models import Structure
+from taxonomy.models import Theme, Typology
+
+pytestmark = pytest.mark.django_db
+
+taxonomy_migration = importlib.import_module("taxonomy.migrations.0002_reference_data")
+members_migration = importlib.import_module("members.migrations.0002_reference_structures")
+
+
+def test_fresh_install_has_the_reference_lists():
+    assert Theme.objects.count() == 12
+    assert Typology.objects.count() == 8
+    assert Structure.objects.count() == 7
+    assert list(Theme.objects.ordered().values_list("slug", flat=True))[:2] == [
+        "creation-formalites",
+        "gouvernance-vie-statutaire",
+    ]
+    assert Typology.objects.get(slug="replay-webinaire").name == "Replay de webinaire"
+    mda = Structure.objects.get(slug="mda-saint-benoit")
+    assert mda.territory == Structure.Territory.EAST
+    assert mda.acronym == "MDA Saint-Benoît"
+
+
+def test_reverse_and_reapply_are_clean():
+    taxonomy_migration.unload(apps, None)
+    members_migration.unload(apps, None)
+    assert Theme.objects.count() == Typology.objects.count() == Structure.objects.count() == 0
+    taxonomy_migration.load(apps, None)
+    members_migration.load(apps, None)
+    taxonomy_migration.load(apps, None)  # twice: no duplicates
+    assert (Theme.objects.count(), Typology.objects.count(), Structure.objects.count()) == (12, 8, 7)
+
+
+def test_site_tree_is_ready():
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page.specific.__class__.__name__ == "HomePage"
+    assert site.root_page.get_children().get().url_path.endswith("/ressources/")

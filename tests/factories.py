@@ -1,0 +1,75 @@
+"""Factories for the test suite: fiches published at a chosen date, with facets and tags."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import factory
+from django.utils import timezone
+
+from fiches.models import FicheIndexPage, FichePage
+from members.models import Structure
+from taxonomy.models import Theme, Typology
+
+
+def aware(year: int, month: int = 6, day: int = 15, hour: int = 10) -> dt.datetime:
+    return timezone.make_aware(dt.datetime(year, month, day, hour))
+
+
+class StructureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Structure
+
+    name = factory.Sequence(lambda n: f"Association d'accompagnement n°{n}")
+    acronym = factory.Sequence(lambda n: f"AA{n}")
+    slug = factory.Sequence(lambda n: f"structure-test-{n}")
+    kind = Structure.Kind.OTHER
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    name = factory.Sequence(lambda n: f"Thème d'essai {n}")
+    slug = factory.Sequence(lambda n: f"theme-essai-{n}")
+    order = 500
+
+
+class FicheFactory(factory.Factory):
+    """Builds a FichePage under /ressources/ and publishes it (unless live=False)."""
+
+    class Meta:
+        model = FichePage
+
+    title = factory.Sequence(lambda n: f"Fiche d'essai numéro {n}")
+    slug = factory.Sequence(lambda n: f"fiche-essai-{n}")
+    chapo = "Un résumé court qui explique à quoi sert cette fiche pour une association."
+    structure = factory.LazyFunction(lambda: Structure.objects.get(slug="crajep-reunion"))
+    typology = factory.LazyFunction(lambda: Typology.objects.get(slug="fiche-pratique"))
+
+    @classmethod
+    def _create(
+        cls,
+        model_class: type[FichePage],
+        *args: object,
+        parent: FicheIndexPage | None = None,
+        themes: Iterable[Theme | str] = ("financement",),
+        tags: Iterable[str] = (),
+        published_at: dt.datetime | None = None,
+        live: bool = True,
+        **kwargs: object,
+    ) -> FichePage:
+        parent = parent or FicheIndexPage.objects.get()
+        page = model_class(*args, **kwargs)
+        page.live = live
+        page.themes = [t if isinstance(t, Theme) else Theme.objects.get(slug=t) for t in themes]
+        page.tags.add(*tags)
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+            when = published_at or timezone.now()
+            FichePage.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
+            page.refresh_from_db()
+        return page
