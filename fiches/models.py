@@ -158,7 +158,9 @@ class FichePage(Page):
         return [block.value for block in self.body if block.block_type == "document"]
 
     def live_related_fiches(self) -> list[FichePage]:
-        links = self.related_links.filter(fiche__live=True).select_related(
+        from fiches.listing import live_fiches
+
+        links = self.related_links.filter(fiche__in=live_fiches().values("pk")).select_related(
             "fiche", "fiche__structure", "fiche__typology"
         )
         return [link.fiche for link in links]

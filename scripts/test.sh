@@ -4,4 +4,4 @@ set -eu
 cd "$(dirname "$0")/.."
 . scripts/venv.sh
 ensure_venv requirements-dev.txt
-exec .venv/bin/python -m pytest "$@"
+exec .venv/bin/python -m pytest -n 2 "$@"

@@ -4,6 +4,18 @@ from django.db import migrations
 from django.utils import timezone
 
 
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's path alphabet, as Wagtail uses it
+
+
+def path_step(number):
+    """Treebeard writes each level of a path as four base-36 digits."""
+    digits = ""
+    for _ in range(4):
+        number, rest = divmod(number, 36)
+        digits = ALPHABET[rest] + digits
+    return digits
+
+
 def create_index(apps, schema_editor):
     ContentType = apps.get_model("contenttypes.ContentType")
     HomePage = apps.get_model("home.HomePage")
@@ -18,7 +30,7 @@ def create_index(apps, schema_editor):
         draft_title="Ressources",
         slug="ressources",
         content_type=index_type,
-        path=f"{home.path}{home.numchild + 1:04d}",
+        path=home.path + path_step(home.numchild + 1),
         depth=home.depth + 1,
         numchild=0,
         url_path=f"{home.url_path}ressources/",

@@ -103,9 +103,11 @@ def test_fiche_requires_chapo_structure_and_typology_to_publish(admin_client, fi
     """Wagtail lets a draft miss its chapô; publishing it does not."""
     response = admin_client.post(
         f"/admin/pages/add/fiches/fichepage/{fiche_index.pk}/",
-        {**fiche_form(["financement"], chapo="", structure="", typology=""), "action-publish": "action-publish"},
+        {
+            **fiche_form(["financement"], chapo="", structure="", typology=""),
+            "action-publish": "action-publish",
+        },
     )
     assert response.status_code == 200
     form = response.context["form"]
     assert set(form.errors) >= {"chapo", "structure", "typology"}
-

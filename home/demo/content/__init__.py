@@ -1,0 +1,1 @@
+"""French demonstration fiches, grouped by subject so that each module stays readable."""
