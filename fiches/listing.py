@@ -69,4 +69,5 @@ def fiche_listing_context(index_page: Any, request: HttpRequest) -> dict[str, An
         "previous_url": listing.page_url(page.previous_page_number()) if page.has_previous() else None,
         "next_url": listing.page_url(page.next_page_number()) if page.has_next() else None,
         "result_count": page.paginator.count,
+        "clear_url": index_page.url,
     }

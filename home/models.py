@@ -17,6 +17,7 @@ from members.models import Structure
 from taxonomy.models import Theme
 
 LATEST_FICHES = 6
+NEXT_EVENTS = 3
 
 
 class HomePage(Page):
@@ -46,6 +47,12 @@ class HomePage(Page):
         from fiches.models import FicheIndexPage
 
         context["fiche_index"] = FicheIndexPage.objects.live().first()
+        from events.listing import upcoming_events
+        from events.listing import with_card_data as with_event_card_data
+        from events.models import EventIndexPage
+
+        context["next_events"] = list(with_event_card_data(upcoming_events())[:NEXT_EVENTS])
+        context["event_index"] = EventIndexPage.objects.live().first()
         return context
 
 

@@ -56,6 +56,16 @@ class Structure(models.Model):
         related_name="+",
     )
     description = models.TextField(_("présentation"), blank=True)
+    editor_group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("groupe de rédaction"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="structure",
+        editable=False,
+        help_text=_("Créé automatiquement : ses membres rédigent au nom de la structure."),
+    )
 
     class Meta:
         ordering = ["name"]

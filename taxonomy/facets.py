@@ -239,11 +239,13 @@ class FacetedListing:
     base_queryset: QuerySet
     query: QueryDict
     per_page: int = 12
+    keep: dict[str, str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     selected: dict[str, tuple[Any, str]] = field(default_factory=dict)
     params: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.params.update(self.keep)  # non-facet parameters every link keeps (e.g. periode)
         for facet in self.facets:
             raw = clean_param(self.query.get(facet.param))
             if not raw:

@@ -26,3 +26,22 @@ def home_page(db) -> HomePage:
 @pytest.fixture
 def admin_user(django_user_model):
     return django_user_model.objects.create_superuser("chef", "chef@example.org", "motdepasse-solide")
+
+
+@pytest.fixture
+def event_index(db):
+    from events.models import EventIndexPage
+
+    return EventIndexPage.objects.get()
+
+
+@pytest.fixture
+def frozen_now(monkeypatch):
+    """Set the events' clock: `frozen_now(datetime)`; returns the setter."""
+    from events import clock
+
+    def freeze(moment):
+        monkeypatch.setattr(clock, "now", lambda: moment)
+        return moment
+
+    return freeze

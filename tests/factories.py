@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from zoneinfo import ZoneInfo
 
 import factory
 from django.utils import timezone
 
+from events.models import EventIndexPage, EventPage, EventSpeaker
 from fiches.models import FicheIndexPage, FichePage
 from members.models import Structure
 from taxonomy.models import Theme, Typology
@@ -72,4 +74,55 @@ class FicheFactory(factory.Factory):
             when = published_at or timezone.now()
             FichePage.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
             page.refresh_from_db()
+        return page
+
+
+REUNION = ZoneInfo("Indian/Reunion")
+
+
+def reunion(year: int, month: int, day: int, hour: int = 9, minute: int = 0) -> dt.datetime:
+    """An aware datetime in La Réunion's time zone (UTC+4, no daylight saving)."""
+    return dt.datetime(year, month, day, hour, minute, tzinfo=REUNION)
+
+
+class EventFactory(factory.Factory):
+    """Builds an EventPage under /evenements/ and publishes it (unless live=False)."""
+
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"Webinaire d'essai {n}")
+    slug = factory.Sequence(lambda n: f"evenement-essai-{n}")
+    chapo = "Une heure pour comprendre et poser vos questions."
+    start = factory.LazyFunction(lambda: reunion(2030, 3, 12, 9))
+    end = factory.LazyAttribute(lambda o: o.start + dt.timedelta(hours=2))
+    format = "webinaire"
+    visio_url = "https://visio.exemple.re/salle-secrete-123"
+    structure = factory.LazyFunction(lambda: Structure.objects.get(slug="crajep-reunion"))
+
+    @classmethod
+    def _create(
+        cls,
+        model_class: type[EventPage],
+        *args: object,
+        parent: EventIndexPage | None = None,
+        themes: Iterable[Theme | str] = ("financement",),
+        tags: Iterable[str] = (),
+        organisers: Iterable[Structure | str] = (),
+        speakers: Iterable[dict] = (),
+        live: bool = True,
+        **kwargs: object,
+    ) -> EventPage:
+        parent = parent or EventIndexPage.objects.get()
+        page = model_class(*args, **kwargs)
+        page.live = live
+        page.themes = [t if isinstance(t, Theme) else Theme.objects.get(slug=t) for t in themes]
+        others = [s if isinstance(s, Structure) else Structure.objects.get(slug=s) for s in organisers]
+        page.organisers = [page.structure, *[s for s in others if s != page.structure]]
+        page.tags.add(*tags)
+        page.speakers = [EventSpeaker(**speaker) for speaker in speakers]
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
         return page

@@ -1,0 +1,50 @@
+"""The emails registrants receive, rendered from French plain-text templates."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+if TYPE_CHECKING:
+    from events.models import Registration
+
+
+def absolute_url(registration: Registration, path: str, request: HttpRequest | None) -> str:
+    base = registration.event.get_full_url(request)
+    return f"{base.rstrip('/')}/{path.lstrip('/')}" if path else base
+
+
+def _send(template: str, subject: str, registration: Registration, request: HttpRequest | None) -> None:
+    from events.services import cancel_token
+
+    event = registration.event.specific if hasattr(registration.event, "specific") else registration.event
+    context = {
+        "registration": registration,
+        "event": event,
+        "event_url": absolute_url(registration, "", request),
+        "cancel_url": absolute_url(
+            registration, f"inscription/annuler/{cancel_token(registration)}/", request
+        ),
+        "ical_url": absolute_url(registration, "ical/", request),
+    }
+    body = render_to_string(f"events/emails/{template}.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
+
+
+def send_registration_received(registration: Registration, request: HttpRequest | None = None) -> None:
+    if registration.status == registration.Status.CONFIRMED:
+        _send("confirmed", f"Inscription confirmée : {registration.event.title}", registration, request)
+    else:
+        _send("waiting", f"Liste d'attente : {registration.event.title}", registration, request)
+
+
+def send_promoted(registration: Registration, request: HttpRequest | None = None) -> None:
+    _send("promoted", f"Une place s'est libérée : {registration.event.title}", registration, request)
+
+
+def send_cancelled(registration: Registration, request: HttpRequest | None = None) -> None:
+    _send("cancelled", f"Inscription annulée : {registration.event.title}", registration, request)

@@ -1,0 +1,397 @@
+"""Events and webinars: the /evenements/ index, event pages, speakers and registrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q, Sum
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from events import clock
+from fiches.blocks import DocumentBlock, FicheBodyBlock, LinksBlock
+
+RESERVED_SLUGS = {"ical", "inscription"}
+
+
+class EventFormat(models.TextChoices):
+    WEBINAR = "webinaire", _("Webinaire")
+    IN_PERSON = "presentiel", _("Présentiel")
+    HYBRID = "hybride", _("Hybride")
+
+
+NEEDS_ADDRESS = {EventFormat.IN_PERSON, EventFormat.HYBRID}
+NEEDS_VISIO = {EventFormat.WEBINAR, EventFormat.HYBRID}
+
+
+class EventTag(TaggedItemBase):
+    content_object = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("mot-clé d'événement")
+        verbose_name_plural = _("mots-clés d'événements")
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """/evenements/: upcoming events first, the archive with ?periode=passes, and iCal feeds."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index des événements")
+        verbose_name_plural = _("index des événements")
+
+    @path("")
+    def listing(self, request: HttpRequest) -> Any:
+        from events.listing import event_listing_context
+
+        return self.render(request, context_overrides=event_listing_context(self, request))
+
+    @path("ical/")
+    def calendar_feed(self, request: HttpRequest) -> Any:
+        from events.ical import calendar_feed_response
+
+        return calendar_feed_response(self, request)
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """The owning structure is always one of the organisers."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        structure = cleaned.get("structure")
+        organisers = cleaned.get("organisers")
+        if structure is not None and organisers is not None and structure not in organisers:
+            cleaned["organisers"] = type(structure).objects.filter(Q(pk__in=organisers) | Q(pk=structure.pk))
+        return cleaned
+
+
+class EventPage(RoutablePageMixin, Page):
+    """A webinar or meeting: when, where, who speaks, and its registrations."""
+
+    chapo = models.TextField(
+        _("chapô"), max_length=400, help_text=_("Résumé en deux ou trois phrases, affiché dans les listes.")
+    )
+    start = models.DateTimeField(_("début"), help_text=_("Heure de La Réunion."))
+    end = models.DateTimeField(_("fin"), help_text=_("Heure de La Réunion."))
+    format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
+    address = models.TextField(
+        _("adresse"), blank=True, help_text=_("Obligatoire pour un événement en présentiel ou hybride.")
+    )
+    visio_url = models.URLField(
+        _("lien de visioconférence"),
+        blank=True,
+        max_length=500,
+        help_text=_(
+            "Obligatoire pour un webinaire ou un événement hybride. Jamais affiché sur le site : "
+            "il est envoyé aux seules personnes inscrites."
+        ),
+    )
+    structure = models.ForeignKey(
+        "members.Structure",
+        verbose_name=_("structure porteuse"),
+        on_delete=models.PROTECT,
+        related_name="owned_events",
+    )
+    organisers = ParentalManyToManyField(
+        "members.Structure",
+        verbose_name=_("structures organisatrices"),
+        related_name="events",
+        blank=True,
+        help_text=_("La structure porteuse en fait toujours partie."),
+    )
+    audience = models.CharField(_("public visé"), max_length=250, blank=True)
+    themes = ParentalManyToManyField(
+        "taxonomy.Theme", verbose_name=_("thèmes"), related_name="events", blank=True
+    )
+    typology = models.ForeignKey(
+        "taxonomy.Typology",
+        verbose_name=_("typologie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    tags = ClusterTaggableManager(through=EventTag, blank=True, verbose_name=_("mots-clés"))
+    body = StreamField(FicheBodyBlock(), verbose_name=_("présentation"), blank=True)
+
+    registration_enabled = models.BooleanField(_("inscriptions sur le site"), default=True)
+    capacity = models.PositiveIntegerField(
+        _("nombre de places"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Laisser vide pour un nombre de places illimité."),
+    )
+    max_seats_per_registration = models.PositiveSmallIntegerField(
+        _("places maximum par inscription"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
+    waitlist_enabled = models.BooleanField(
+        _("liste d'attente"),
+        default=True,
+        help_text=_("Quand c'est complet, les inscriptions passent en attente."),
+    )
+    registration_opens_at = models.DateTimeField(
+        _("ouverture des inscriptions"), null=True, blank=True, help_text=_("Vide : dès la publication.")
+    )
+    registration_closes_at = models.DateTimeField(
+        _("clôture des inscriptions"),
+        null=True,
+        blank=True,
+        help_text=_("Vide : jusqu'au début de l'événement."),
+    )
+
+    replay_url = models.URLField(_("vidéo du replay"), blank=True, max_length=500)
+    resources = StreamField(
+        [("document", DocumentBlock()), ("links", LinksBlock())],
+        verbose_name=_("supports et documents"),
+        blank=True,
+    )
+    attendance_count = models.PositiveIntegerField(_("nombre de participants"), null=True, blank=True)
+
+    base_form_class = EventPageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("chapo"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("format"),
+                FieldPanel("address"),
+                FieldPanel("visio_url"),
+            ],
+            heading=_("Date et lieu"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("structure"),
+                FieldPanel("organisers", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audience"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("typology"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Organisation et classement"),
+        ),
+        InlinePanel("speakers", heading=_("Intervenants"), label=_("intervenant")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_enabled"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("max_seats_per_registration")]),
+                FieldPanel("waitlist_enabled"),
+                FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
+            ],
+            heading=_("Inscriptions"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("replay_url"), FieldPanel("resources"), FieldPanel("attendance_count")],
+            heading=_("Après l'événement"),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("chapo"),
+        index.SearchField("body"),
+        index.SearchField("audience"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("speakers", [index.SearchField("name")]),
+        index.FilterField("structure"),
+        index.FilterField("format"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+        index.FilterField("typology"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("événement")
+        verbose_name_plural = _("événements")
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, Any] = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("Cet identifiant est réservé : choisissez-en un autre.")
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("La fin doit être postérieure au début.")
+        if self.format in NEEDS_ADDRESS and not self.address.strip():
+            errors["address"] = _(
+                "Indiquez l'adresse : l'événement a lieu (au moins en partie) en présentiel."
+            )
+        if self.format in NEEDS_VISIO and not self.visio_url:
+            errors["visio_url"] = _("Indiquez le lien de visioconférence : il sera envoyé aux inscrits.")
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes <= opens:
+            errors["registration_closes_at"] = _("La clôture des inscriptions doit suivre leur ouverture.")
+        if closes and self.end and closes > self.end:
+            errors["registration_closes_at"] = _(
+                "Les inscriptions ne peuvent pas fermer après la fin de l'événement."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    # What the page shows -------------------------------------------------------------------
+
+    @property
+    def has_address(self) -> bool:
+        return self.format in NEEDS_ADDRESS
+
+    @property
+    def is_online(self) -> bool:
+        return self.format in NEEDS_VISIO
+
+    def is_past(self, now: dt.datetime | None = None) -> bool:
+        return self.end < (now or clock.now())
+
+    def confirmed_seats(self) -> int:
+        total = self.registrations.filter(status=Registration.Status.CONFIRMED).aggregate(n=Sum("seats"))["n"]
+        return total or 0
+
+    def seats_left(self) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.confirmed_seats(), 0)
+
+    def registration_state(self, now: dt.datetime | None = None) -> str:
+        """One of: disabled, past, not_open, closed, full, waitlist, open."""
+        now = now or clock.now()
+        if not self.registration_enabled:
+            return "disabled"
+        if self.end < now or self.start <= now:
+            return "past"
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return "not_open"
+        if self.registration_closes_at and now >= self.registration_closes_at:
+            return "closed"
+        left = self.seats_left()
+        if left is not None and left <= 0:
+            return "waitlist" if self.waitlist_enabled else "full"
+        return "open"
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.chapo
+
+    @path("")
+    def detail(self, request: HttpRequest) -> Any:
+        from events.views import event_detail
+
+        return event_detail(self, request)
+
+    @path("ical/")
+    def ical(self, request: HttpRequest) -> Any:
+        from events.ical import event_ical_response
+
+        return event_ical_response(self, request)
+
+    @path("inscription/annuler/<str:token>/")
+    def cancel_registration(self, request: HttpRequest, token: str) -> Any:
+        from events.views import cancel_registration
+
+        return cancel_registration(self, request, token)
+
+
+class EventSpeaker(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("nom"), max_length=150)
+    role = models.CharField(_("fonction"), max_length=200, blank=True)
+    structure = models.ForeignKey(
+        "members.Structure",
+        verbose_name=_("structure membre"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisation = models.CharField(
+        _("autre organisme"),
+        max_length=200,
+        blank=True,
+        help_text=_("Si l'intervenant n'est pas d'une structure membre."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("structure"), FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("intervenant")
+        verbose_name_plural = _("intervenants")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def affiliation(self) -> str:
+        if self.structure_id:
+            return self.structure.short_name
+        return self.organisation
+
+
+rna_validator = RegexValidator(
+    r"^W\d{9}$",
+    _("Le numéro RNA commence par W suivi de 9 chiffres (ex. : W974001234)."),
+)
+
+
+class Registration(models.Model):
+    """One association's registration to an event: personal data, seen only by its organisers."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmee", _("Confirmée")
+        WAITING = "attente", _("Liste d'attente")
+        CANCELLED = "annulee", _("Annulée")
+
+    event = models.ForeignKey(
+        EventPage, verbose_name=_("événement"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    association_name = models.CharField(_("association"), max_length=200)
+    rna_number = models.CharField(_("numéro RNA"), max_length=10, blank=True, validators=[rna_validator])
+    contact_name = models.CharField(_("nom du contact"), max_length=150)
+    email = models.EmailField(_("courriel"))
+    seats = models.PositiveSmallIntegerField(_("places"), validators=[MinValueValidator(1)])
+    consent = models.BooleanField(_("consentement"), default=False)
+    status = models.CharField(_("statut"), max_length=12, choices=Status.choices, db_index=True)
+    created_at = models.DateTimeField(_("inscrit le"), auto_now_add=True, db_index=True)
+    status_changed_at = models.DateTimeField(_("statut modifié le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("inscription")
+        verbose_name_plural = _("inscriptions")
+        ordering = ["event", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~Q(status="annulee"),
+                name="events_one_active_registration_per_email",
+            ),
+            models.CheckConstraint(condition=Q(seats__gte=1), name="events_registration_seats_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.association_name} – {self.event.title}"

@@ -1,0 +1,178 @@
+"""Registration rules: seats, waiting list, duplicates, cancellation and promotion.
+
+Every change of seats happens inside a transaction holding a lock on the event row
+(SELECT … FOR UPDATE on PostgreSQL; SQLite serialises writers), so concurrent requests
+can never confirm more seats than the event has.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from events import clock, emails
+from events.models import EventPage, Registration
+
+CANCEL_SALT = "events.registration.cancel"
+
+STATE_MESSAGES = {
+    "disabled": _("Les inscriptions ne se font pas sur ce site pour cet événement."),
+    "past": _("Cet événement a déjà commencé ou est terminé : les inscriptions sont closes."),
+    "not_open": _("Les inscriptions ne sont pas encore ouvertes."),
+    "closed": _("Les inscriptions sont closes."),
+    "full": _("Cet événement est complet et n'a pas de liste d'attente."),
+}
+
+
+class RegistrationRefused(Exception):
+    """The event does not take this registration; the message says why, in French."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass
+class RegistrationData:
+    association_name: str
+    contact_name: str
+    email: str
+    seats: int
+    consent: bool
+    rna_number: str = ""
+
+
+def _locked_event(event_id: int) -> EventPage:
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
+
+
+def _confirmed_seats(event: EventPage) -> int:
+    return (
+        Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED).aggregate(
+            n=Sum("seats")
+        )["n"]
+        or 0
+    )
+
+
+def register(event: EventPage, data: RegistrationData, request: HttpRequest | None = None) -> Registration:
+    """Confirm the seats if they fit, else put the registration on the waiting list, else refuse."""
+    email = data.email.strip().lower()
+    if not data.consent:
+        raise RegistrationRefused(
+            _("Votre accord sur l'utilisation de vos données est nécessaire."), "consent"
+        )
+    try:
+        with transaction.atomic():
+            locked = _locked_event(event.pk)
+            state = locked.registration_state(clock.now())
+            if state in STATE_MESSAGES:
+                raise RegistrationRefused(STATE_MESSAGES[state])
+            if not 1 <= data.seats <= locked.max_seats_per_registration:
+                raise RegistrationRefused(
+                    _("Choisissez entre 1 et %(max)s places.") % {"max": locked.max_seats_per_registration},
+                    "seats",
+                )
+            active = Registration.objects.filter(event=locked, email=email).exclude(
+                status=Registration.Status.CANCELLED
+            )
+            if active.exists():
+                raise RegistrationRefused(duplicate_message(), "email")
+            taken = _confirmed_seats(locked)
+            if locked.capacity is None or taken + data.seats <= locked.capacity:
+                status = Registration.Status.CONFIRMED
+            elif locked.waitlist_enabled:
+                status = Registration.Status.WAITING
+            else:
+                raise RegistrationRefused(
+                    _("Il ne reste que %(left)s place(s) : réduisez le nombre de places demandées.")
+                    % {"left": max(locked.capacity - taken, 0)},
+                    "seats",
+                )
+            registration = Registration.objects.create(
+                event=locked,
+                association_name=data.association_name.strip(),
+                rna_number=data.rna_number.strip().upper(),
+                contact_name=data.contact_name.strip(),
+                email=email,
+                seats=data.seats,
+                consent=True,
+                status=status,
+            )
+    except IntegrityError as exc:  # the same email raced past the check above
+        raise RegistrationRefused(duplicate_message(), "email") from exc
+    transaction.on_commit(lambda: emails.send_registration_received(registration, request))
+    return registration
+
+
+def duplicate_message() -> str:
+    return _(
+        "Cette adresse est déjà inscrite à cet événement. Pour modifier votre inscription, "
+        "utilisez le lien d'annulation reçu par courriel puis inscrivez-vous à nouveau."
+    )
+
+
+def cancel(registration: Registration, request: HttpRequest | None = None) -> list[Registration]:
+    """Cancel a registration, free its seats and promote waiting registrations in order.
+
+    Waiting registrations are examined oldest first; each one whose seats fit in what is free
+    is confirmed. Returns the promoted registrations. Cancelling twice changes nothing.
+    """
+    with transaction.atomic():
+        event = _locked_event(registration.event_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status == Registration.Status.CANCELLED:
+            return []
+        current.status = Registration.Status.CANCELLED
+        current.save(update_fields=["status", "status_changed_at"])
+        promoted = promote_waiting(event)
+    registration.status = current.status
+    transaction.on_commit(lambda: emails.send_cancelled(current, request))
+    for promoted_registration in promoted:
+        transaction.on_commit(lambda r=promoted_registration: emails.send_promoted(r, request))
+    return promoted
+
+
+def promote_waiting(event: EventPage) -> list[Registration]:
+    """Confirm waiting registrations that now fit; the caller holds the event lock."""
+    if event.capacity is None:
+        waiting = list(event.registrations.filter(status=Registration.Status.WAITING))
+        free = sum(r.seats for r in waiting)
+    else:
+        free = event.capacity - _confirmed_seats(event)
+        waiting = list(
+            event.registrations.filter(status=Registration.Status.WAITING).order_by("created_at", "pk")
+        )
+    promoted = []
+    for candidate in waiting:
+        if candidate.seats <= free:
+            candidate.status = Registration.Status.CONFIRMED
+            candidate.save(update_fields=["status", "status_changed_at"])
+            free -= candidate.seats
+            promoted.append(candidate)
+    return promoted
+
+
+def cancel_token(registration: Registration) -> str:
+    """A signed token, re-encoded so it fits Wagtail's URL pattern (letters, digits, - and _)."""
+    signed = signing.dumps(registration.pk, salt=CANCEL_SALT, compress=True)
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+
+def registration_from_token(event: EventPage, token: str) -> Registration | None:
+    """The registration a signed cancellation link points to, or None if it was tampered with."""
+    try:
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        pk = signing.loads(signed, salt=CANCEL_SALT)
+    except (ValueError, UnicodeDecodeError, signing.BadSignature):
+        return None
+    if not isinstance(pk, int):
+        return None
+    return Registration.objects.filter(pk=pk, event=event).first()

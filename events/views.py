@@ -1,0 +1,103 @@
+"""Views behind the event page routes: detail with its registration form, and cancellation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from events import clock
+from events.forms import RegistrationForm
+from events.models import Registration
+from events.services import STATE_MESSAGES, RegistrationRefused, cancel, register, registration_from_token
+
+if TYPE_CHECKING:
+    from events.models import EventPage
+
+
+def event_detail(event: EventPage, request: HttpRequest) -> HttpResponse:
+    now = clock.now()
+    state = event.registration_state(now)
+    form = None
+    status = 200
+    if request.method == "POST":
+        form = RegistrationForm(request.POST, event=event)
+        if state in STATE_MESSAGES:
+            form.add_error(None, STATE_MESSAGES[state])
+            status = 400
+        elif form.is_valid():
+            try:
+                registration = register(event, form.to_data(), request)
+            except RegistrationRefused as refused:
+                form.add_error(refused.field, refused.message)
+                state = event.registration_state(clock.now())
+            else:
+                if registration.status == Registration.Status.CONFIRMED:
+                    messages.success(
+                        request,
+                        _(
+                            "Votre inscription est confirmée. Un courriel de confirmation vient d'être "
+                            "envoyé à %(email)s avec les informations pour participer."
+                        )
+                        % {"email": registration.email},
+                    )
+                else:
+                    messages.warning(
+                        request,
+                        _(
+                            "L'événement est complet : votre inscription est sur la liste d'attente. "
+                            "Vous recevrez un courriel à %(email)s si une place se libère."
+                        )
+                        % {"email": registration.email},
+                    )
+                return redirect(event.url + "#inscription")
+    elif state in ("open", "waitlist"):
+        form = RegistrationForm(event=event)
+    context = event_context(event, request, now)
+    context.update({"form": form, "registration_state": state, "state_message": STATE_MESSAGES.get(state)})
+    return TemplateResponse(request, event.get_template(request), context, status=status)
+
+
+def event_context(event: EventPage, request: HttpRequest, now: Any) -> dict[str, Any]:
+    context = event.get_context(request)
+    parent = event.get_parent()
+    listing_url = parent.url if parent else "/evenements/"
+    context.update(
+        {
+            "listing_url": listing_url,
+            "crumbs": [
+                (_("Accueil"), "/"),
+                (parent.title if parent else _("Événements"), listing_url),
+                (event.title, None),
+            ],
+            "is_past": event.is_past(now),
+            "speakers": list(event.speakers.select_related("structure")),
+            "organisers": list(event.organisers.order_by("name")),
+            "themes": list(event.themes.order_by("order", "name")),
+            "tags": list(event.tags.order_by("name")),
+            "seats_left": event.seats_left(),
+        }
+    )
+    return context
+
+
+def cancel_registration(event: EventPage, request: HttpRequest, token: str) -> HttpResponse:
+    registration = registration_from_token(event, token)
+    context = event_context(event, request, clock.now())
+    context["registration"] = registration
+    if registration is None:
+        context["error"] = _(
+            "Ce lien d'annulation n'est pas valide. "
+            "Vérifiez qu'il est complet, tel que reçu dans le courriel."
+        )
+        return TemplateResponse(request, "events/cancel_registration.html", context, status=400)
+    if request.method == "POST":
+        if registration.status != Registration.Status.CANCELLED:
+            cancel(registration, request)
+        messages.success(request, _("Votre inscription est annulée. Merci d'avoir libéré vos places."))
+        return redirect(event.url)
+    return TemplateResponse(request, "events/cancel_registration.html", context)

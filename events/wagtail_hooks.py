@@ -1,0 +1,75 @@
+"""Admin for registrations ("Inscriptions") and the confirmation before deleting their events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Page
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from events.admin_views import EventFilter, RegistrationPermissionHelper, visible_registrations
+from events.models import EventPage, Registration
+
+CONFIRM_FIELD = "confirm_registrations"
+
+
+class RegistrationAdmin(ModelAdmin):
+    model = Registration
+    menu_label = _("Inscriptions")
+    menu_icon = "form"
+    menu_order = 250
+    permission_helper_class = RegistrationPermissionHelper
+    inspect_view_enabled = True
+    list_display = ("association_name", "contact_name", "email", "seats", "status", "event", "created_at")
+    list_filter = (EventFilter, "status")
+    search_fields = ("association_name", "contact_name", "email", "rna_number")
+    list_export = (
+        "event",
+        "association_name",
+        "rna_number",
+        "contact_name",
+        "email",
+        "seats",
+        "status",
+        "created_at",
+    )
+    export_filename = "inscriptions"
+    ordering = ("-created_at",)
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return visible_registrations(request.user)
+
+
+modeladmin_register(RegistrationAdmin)
+
+
+def registrations_under(page: Page) -> int:
+    """Registrations that deleting this page (and its descendants) would delete."""
+    event_ids = EventPage.objects.descendant_of(page, inclusive=True).values("pk")
+    return Registration.objects.filter(event_id__in=event_ids).aggregate(n=Count("pk"))["n"]
+
+
+@hooks.register("before_delete_page")
+def confirm_registration_deletion(request: HttpRequest, page: Page) -> HttpResponse | None:
+    """Deleting an event deletes its registrations: ask for an explicit extra confirmation."""
+    count = registrations_under(page)
+    if not count:
+        return None
+    if request.method == "POST" and request.POST.get(CONFIRM_FIELD) == "1":
+        return None
+    return TemplateResponse(
+        request,
+        "events/admin/confirm_delete_registrations.html",
+        {
+            "page": page,
+            "count": count,
+            "confirm_field": CONFIRM_FIELD,
+            "refused": request.method == "POST",
+        },
+        status=400 if request.method == "POST" else 200,
+    )
