@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -73,3 +75,25 @@ def confirm_registration_deletion(request: HttpRequest, page: Page) -> HttpRespo
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deletion_of_registrations(
+    request: HttpRequest, action_type: str, objects: list[Any], action_class_instance: Any
+) -> HttpResponse | None:
+    """Bulk deletion offers no extra confirmation: pages holding registrations go one by one."""
+    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
+        return None
+    blocked = [page for page in objects if registrations_under(page)]
+    if not blocked:
+        return None
+    messages.error(
+        request,
+        _(
+            "Suppression refusée : « %(title)s » a des inscriptions. Supprimez ces pages une à une, "
+            "une confirmation supplémentaire vous sera demandée."
+        )
+        % {"title": blocked[0].get_admin_display_title()},
+    )
+    parent = blocked[0].get_parent()
+    return redirect("wagtailadmin_explore", parent.pk) if parent else redirect("wagtailadmin_explore_root")

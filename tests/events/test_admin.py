@@ -155,3 +155,13 @@ def test_deleting_an_event_without_registration_is_unchanged(client, event_index
     event = EventFactory(slug="vide")
     response = client.post(f"/admin/pages/{event.pk}/delete/")
     assert response.status_code == 302
+
+
+def test_bulk_deletion_of_events_with_registrations_is_refused(client, registrations, admin_user):
+    client.force_login(admin_user)
+    event = registrations["crajep"].event
+    url = f"/admin/bulk/wagtailcore/page/delete/?id={event.pk}"
+    response = client.post(url)
+    assert response.status_code == 302
+    assert Registration.objects.filter(event_id=event.pk).exists()
+    assert type(event).objects.filter(pk=event.pk).exists()
