@@ -15,13 +15,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from editorial.checklist import event_missing
+from editorial.forms import EditorialPageForm
+from editorial.permissions import EditorialPageMixin
 from events import clock
 from fiches.blocks import DocumentBlock, FicheBodyBlock, LinksBlock
 
@@ -46,7 +48,7 @@ class EventTag(TaggedItemBase):
         verbose_name_plural = _("mots-clés d'événements")
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(EditorialPageMixin, RoutablePageMixin, Page):
     """/evenements/: upcoming events first, the archive with ?periode=passes, and iCal feeds."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -74,8 +76,10 @@ class EventIndexPage(RoutablePageMixin, Page):
         return calendar_feed_response(self, request)
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(EditorialPageForm):
     """The owning structure is always one of the organisers."""
+
+    checklist = event_missing
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -86,7 +90,7 @@ class EventPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
     """A webinar or meeting: when, where, who speaks, and its registrations."""
 
     chapo = models.TextField(
@@ -251,6 +255,18 @@ class EventPage(RoutablePageMixin, Page):
         opens, closes = self.registration_opens_at, self.registration_closes_at
         if opens and closes and closes <= opens:
             errors["registration_closes_at"] = _("La clôture des inscriptions doit suivre leur ouverture.")
+        if opens and self.start and opens >= self.start:
+            errors["registration_opens_at"] = _(
+                "Les inscriptions doivent ouvrir avant le début de l'événement."
+            )
+        if (
+            self.capacity
+            and self.max_seats_per_registration
+            and self.max_seats_per_registration > self.capacity
+        ):
+            errors["max_seats_per_registration"] = _(
+                "Une inscription ne peut pas demander plus de places que la jauge."
+            )
         if closes and self.end and closes > self.end:
             errors["registration_closes_at"] = _(
                 "Les inscriptions ne peuvent pas fermer après la fin de l'événement."
@@ -285,7 +301,7 @@ class EventPage(RoutablePageMixin, Page):
         now = now or clock.now()
         if not self.registration_enabled:
             return "disabled"
-        if self.end < now or self.start <= now:
+        if self.start <= now:
             return "past"
         if self.registration_opens_at and now < self.registration_opens_at:
             return "not_open"

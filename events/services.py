@@ -11,22 +11,24 @@ import base64
 from dataclasses import dataclass
 
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from events import clock, emails
-from events.models import EventPage, Registration
+from events.models import EventPage, Registration, rna_validator
 
 CANCEL_SALT = "events.registration.cancel"
 
 STATE_MESSAGES = {
-    "disabled": _("Les inscriptions ne se font pas sur ce site pour cet événement."),
-    "past": _("Cet événement a déjà commencé ou est terminé : les inscriptions sont closes."),
-    "not_open": _("Les inscriptions ne sont pas encore ouvertes."),
-    "closed": _("Les inscriptions sont closes."),
-    "full": _("Cet événement est complet et n'a pas de liste d'attente."),
+    "disabled": gettext_lazy("Les inscriptions ne se font pas sur ce site pour cet événement."),
+    "past": gettext_lazy("Cet événement a déjà commencé ou est terminé : les inscriptions sont closes."),
+    "not_open": gettext_lazy("Les inscriptions ne sont pas encore ouvertes."),
+    "closed": gettext_lazy("Les inscriptions sont closes."),
+    "full": gettext_lazy("Cet événement est complet et n'a pas de liste d'attente."),
 }
 
 
@@ -86,6 +88,11 @@ def register(event: EventPage, data: RegistrationData, request: HttpRequest | No
             if active.exists():
                 raise RegistrationRefused(duplicate_message(), "email")
             taken = _confirmed_seats(locked)
+            if data.rna_number:
+                try:
+                    rna_validator(data.rna_number.strip().upper())
+                except ValidationError as invalid:
+                    raise RegistrationRefused(invalid.messages[0], "rna_number") from invalid
             if locked.capacity is None or taken + data.seats <= locked.capacity:
                 status = Registration.Status.CONFIRMED
             elif locked.waitlist_enabled:
@@ -106,8 +113,13 @@ def register(event: EventPage, data: RegistrationData, request: HttpRequest | No
                 consent=True,
                 status=status,
             )
-    except IntegrityError as exc:  # the same email raced past the check above
-        raise RegistrationRefused(duplicate_message(), "email") from exc
+    except IntegrityError as exc:
+        duplicate = Registration.objects.filter(event_id=event.pk, email=email).exclude(
+            status=Registration.Status.CANCELLED
+        )
+        if duplicate.exists():  # the same email raced past the check above
+            raise RegistrationRefused(duplicate_message(), "email") from exc
+        raise
     transaction.on_commit(lambda: emails.send_registration_received(registration, request))
     return registration
 

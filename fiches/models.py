@@ -12,12 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from editorial.checklist import fiche_missing
+from editorial.forms import EditorialPageForm
+from editorial.permissions import EditorialPageMixin
 from fiches.blocks import FicheBodyBlock
 from fiches.listing import fiche_listing_context
 
@@ -32,7 +34,7 @@ class FicheTag(TaggedItemBase):
         verbose_name_plural = _("mots-clés de fiches")
 
 
-class FicheIndexPage(Page):
+class FicheIndexPage(EditorialPageMixin, Page):
     """/ressources/: every live fiche, filterable by theme, typology, structure, tag and year."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -54,8 +56,10 @@ class FicheIndexPage(Page):
         return context
 
 
-class FichePageForm(WagtailAdminPageForm):
+class FichePageForm(EditorialPageForm):
     """Checks the number of themes, which a many-to-many field cannot express itself."""
+
+    checklist = fiche_missing
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -70,7 +74,7 @@ class FichePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class FichePage(Page):
+class FichePage(EditorialPageMixin, Page):
     """A practical resource sheet, case study or guide written by a member structure."""
 
     chapo = models.TextField(

@@ -12,6 +12,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from editorial.permissions import EditorialPageMixin
 from fiches.listing import count_live_fiches, live_fiches, with_card_data
 from members.models import Structure
 from taxonomy.models import Theme
@@ -20,7 +21,7 @@ LATEST_FICHES = 6
 NEXT_EVENTS = 3
 
 
-class HomePage(Page):
+class HomePage(EditorialPageMixin, Page):
     hero_title = models.CharField(
         _("accroche"), max_length=160, default="Les ressources des associations de La Réunion"
     )

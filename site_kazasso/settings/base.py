@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # After wagtail.admin: its ready() replaces Wagtail's generic workflow emails with ours.
+    "editorial",
 ]
 
 MIDDLEWARE = [
@@ -124,6 +126,15 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_USER_EDIT_FORM_DEFAULT_LANGUAGE = "fr"
+# Editorial workflow: editing a page in review sends it back through the earlier steps;
+# comments are on in the editor.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
+WAGTAILADMIN_COMMENTS_ENABLED = True
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAIL_MODERATION_ENABLED = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

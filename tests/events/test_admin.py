@@ -21,9 +21,7 @@ def _now(frozen_now):
 
 def editor_of(slug: str, username: str) -> User:
     user = User.objects.create_user(username, f"{username}@exemple.re", "motdepasse-solide")
-    user.groups.add(Structure.objects.get(slug=slug).editor_group)
-    Group.objects.get(name="Editors")  # Wagtail's default editor group gives admin access
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Structure.objects.get(slug=slug).editor_group)  # also gives admin access
     return user
 
 
@@ -68,14 +66,14 @@ def test_co_organiser_sees_the_shared_event(client, registrations):
 
 def test_coordination_sees_all(client, registrations):
     user = User.objects.create_user("coord", "c@exemple.re", "motdepasse-solide")
-    user.groups.add(Group.objects.get(name="Coordination"), Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Coordination"))
     client.force_login(user)
     assert listed_emails(client) == {"un@asso.re", "deux@asso.re", "trois@asso.re"}
 
 
 def test_user_without_structure_is_refused(client, registrations):
     user = User.objects.create_user("lambda", "l@exemple.re", "motdepasse-solide")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Relecture"))  # admin access, but no structure
     client.force_login(user)
     response = client.get("/admin/events/registration/")
     assert response.status_code in (302, 403)

@@ -149,3 +149,11 @@ def test_event_times_are_stored_in_utc(event_index):
     event = EventFactory(start=reunion(2030, 1, 1, 2), end=reunion(2030, 1, 1, 3))
     event.refresh_from_db()
     assert event.start == dt.datetime(2029, 12, 31, 22, 0, tzinfo=dt.UTC)
+
+
+def test_registration_must_open_before_start_and_seats_fit_capacity(event_index):
+    with pytest.raises(ValidationError) as excinfo:
+        make_page(
+            registration_opens_at=reunion(2030, 3, 12, 10), capacity=5, max_seats_per_registration=6
+        ).clean()
+    assert set(excinfo.value.message_dict) == {"registration_opens_at", "max_seats_per_registration"}

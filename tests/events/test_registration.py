@@ -84,7 +84,7 @@ def test_unlimited_capacity_always_confirms(event_index):
 
 
 def test_full_without_waitlist_refuses(event_index):
-    event = EventFactory(capacity=2, waitlist_enabled=False)
+    event = EventFactory(capacity=2, max_seats_per_registration=2, waitlist_enabled=False)
     register(event, data("a@asso.re", seats=2))
     with pytest.raises(RegistrationRefused, match="complet"):
         register(event, data("b@asso.re"))
@@ -187,7 +187,7 @@ def test_closed_events_refuse_a_post_with_a_message(client, event_index, state_s
 
 
 def test_full_event_without_waitlist_refuses_a_post(client, event_index):
-    event = EventFactory(slug="complet", capacity=1, waitlist_enabled=False)
+    event = EventFactory(slug="complet", capacity=1, max_seats_per_registration=1, waitlist_enabled=False)
     register(event, data("a@asso.re"))
     response = client.post("/evenements/complet/", form(seats="1"))
     assert response.status_code == 400
@@ -373,3 +373,9 @@ def test_token_for_a_forged_payload_is_refused(client, event):
     )
     assert client.post(f"/evenements/atelier/inscription/annuler/{forged}/").status_code == 400
     assert services.registration_from_token(event, forged) is None
+
+
+def test_service_validates_the_rna_number_too(event):
+    with pytest.raises(RegistrationRefused, match="W suivi de 9 chiffres"):
+        register(event, data(rna_number="123"))
+    assert not Registration.objects.exists()

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    name = "editorial"
+    verbose_name = "Circuit éditorial"
+
+    def ready(self) -> None:
+        from editorial import notifications
+
+        notifications.connect()

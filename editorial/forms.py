@@ -1,0 +1,63 @@
+"""The admin form rules shared by fiches and events: the owning structure and the checklist."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from members.models import Structure
+from members.roles import is_coordinator, user_structures
+
+SUBMIT_KEYS = ("action-submit", "action-restart-workflow")
+
+
+class EditorialPageForm(WagtailAdminPageForm):
+    """An editor's page belongs to their structure; submitting requires a complete page."""
+
+    checklist: Callable[[dict[str, Any]], dict[str, str]] | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.restrict_structure()
+
+    def restrict_structure(self) -> None:
+        field = self.fields.get("structure")
+        user = getattr(self, "for_user", None)
+        if field is None or user is None or is_coordinator(user):
+            return
+        current = self.instance.structure_id if self.instance else None
+        allowed = user_structures(user)
+        if current and not allowed.filter(pk=current).exists():
+            # A reviewer editing another structure's page during review keeps its structure.
+            field.queryset = Structure.objects.filter(pk=current)
+            field.disabled = True
+            return
+        field.queryset = allowed
+        choices = list(allowed[:2])
+        if len(choices) == 1:
+            field.disabled = True
+            if not current:
+                self.initial["structure"] = choices[0].pk
+        field.help_text = _("Les pages que vous rédigez appartiennent à votre structure.")
+
+    @property
+    def is_submitting(self) -> bool:
+        return any(self.data.get(key) for key in SUBMIT_KEYS)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if self.is_submitting and self.checklist is not None:
+            missing = type(self).checklist(cleaned)
+            for field, label in missing.items():
+                if field in self.fields and field not in self.errors:
+                    self.add_error(field, _("À compléter avant de soumettre : %(what)s.") % {"what": label})
+            if missing:
+                self.add_error(
+                    None,
+                    _("Avant de soumettre cette page à la relecture, complétez : %(list)s.")
+                    % {"list": ", ".join(missing.values())},
+                )
+        return cleaned

@@ -1,0 +1,159 @@
+"""The two workflow steps: a peer from another structure, then the coordination.
+
+Both are group approval tasks (the group is chosen in the admin) with the rules Wagtail lacks:
+who may act depends on the page's structure and on who submitted it. Wagtail checks
+`get_actions()` before running any workflow action, from the edit view or the action view,
+so these rules hold for crafted requests as well as for the buttons shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask, TaskState
+
+from members.roles import COORDINATION_GROUP, REVIEW_GROUP, user_structures
+
+
+class RequiredCommentForm(forms.Form):
+    """ "Demander des modifications" must say what to change."""
+
+    comment = forms.CharField(
+        label=_("Modifications demandées"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=True,
+        error_messages={
+            "required": _("Expliquez les modifications attendues : ce commentaire est obligatoire.")
+        },
+    )
+
+
+SUBMIT_ACTIONS = ("wagtail.workflow.start", "wagtail.workflow.resume")
+
+
+def submitters(obj: Any) -> set[int]:
+    """Users who submitted the page into its current workflow, first time or after changes."""
+    state = getattr(obj, "current_workflow_state", None)
+    if state is None:
+        return set()
+    from wagtail.models import PageLogEntry
+
+    resumed = PageLogEntry.objects.filter(
+        page_id=obj.pk, action__in=SUBMIT_ACTIONS, timestamp__gte=state.created_at
+    ).values_list("user_id", flat=True)
+    return {user_id for user_id in (state.requested_by_id, *resumed) if user_id}
+
+
+def page_structure_id(obj: Any) -> int | None:
+    """The owning structure of a page, whether Wagtail hands us the base Page or the specific one."""
+    if hasattr(obj, "structure_id"):
+        return obj.structure_id
+    specific = getattr(obj, "specific_deferred", None)
+    return getattr(specific, "structure_id", None)
+
+
+class EditorialTask(AbstractGroupApprovalTask):
+    """Common behaviour: a required comment to request changes, and per-page eligibility."""
+
+    class Meta:
+        abstract = True
+
+    def user_can_act(self, obj: Any, user: AbstractBaseUser) -> bool:
+        raise NotImplementedError
+
+    def get_actions(self, obj: Any, user: AbstractBaseUser) -> list[tuple[str, str, bool]]:
+        if not user.is_active or not self.user_can_act(obj, user):
+            return []
+        return [
+            ("reject", _("Demander des modifications"), True),
+            ("approve", _("Approuver"), False),
+            ("approve", _("Approuver avec un commentaire"), True),
+        ]
+
+    def get_form_for_action(self, action: str) -> type[forms.Form]:
+        if action == "reject":
+            return RequiredCommentForm
+        return super().get_form_for_action(action)
+
+    def on_action(
+        self, task_state: TaskState, user: AbstractBaseUser, action_name: str, **kwargs: Any
+    ) -> Any:
+        if action_name == "reject" and not (kwargs.get("comment") or "").strip():
+            raise PermissionDenied(_("Une demande de modifications doit être accompagnée d'un commentaire."))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def user_can_access_editor(self, obj: Any, user: AbstractBaseUser) -> bool:
+        return self.user_can_act(obj, user)
+
+    def locked_for_user(self, obj: Any, user: AbstractBaseUser) -> bool:
+        return not self.user_can_act(obj, user)
+
+    def user_can_lock(self, obj: Any, user: AbstractBaseUser) -> bool:
+        return self.user_can_act(obj, user)
+
+    def get_task_states_user_can_moderate(self, user: AbstractBaseUser, **kwargs: Any) -> QuerySet[TaskState]:
+        """Only the pages this user may act on appear in their "À relire" dashboard panel."""
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if not user.is_active or not (user.is_superuser or self._user_in_groups(user)):
+            return TaskState.objects.none()
+        allowed = [
+            state.pk
+            for state in states.select_related("workflow_state")
+            if self.user_can_act(state.workflow_state.content_object, user)
+        ]
+        return self.task_states.filter(pk__in=allowed)
+
+
+class PeerReviewTask(EditorialTask):
+    """Step 1: a reviewer from another structure than the page's, never its submitter."""
+
+    class Meta:
+        verbose_name = _("relecture par un pair")
+        verbose_name_plural = _("relectures par un pair")
+
+    @classmethod
+    def get_description(cls) -> str:
+        return _(
+            "Un membre des groupes choisis (Relecture) appartenant à une autre structure que celle de "
+            "la page, et qui ne l'a pas soumise, l'approuve ou demande des modifications."
+        )
+
+    def user_can_act(self, obj: Any, user: AbstractBaseUser) -> bool:
+        if user.pk in submitters(obj):
+            return False
+        if user.is_superuser:
+            return True
+        if not self._user_in_groups(user):
+            return False
+        structure_id = page_structure_id(obj)
+        return structure_id is None or not user_structures(user).filter(pk=structure_id).exists()
+
+
+class CoordinationApprovalTask(EditorialTask):
+    """Step 2: a coordinator approves, never a page they submitted (administrators excepted)."""
+
+    class Meta:
+        verbose_name = _("validation par la coordination")
+        verbose_name_plural = _("validations par la coordination")
+
+    @classmethod
+    def get_description(cls) -> str:
+        return _(
+            "Un membre des groupes choisis (Coordination) valide la publication, sauf pour une page "
+            "qu'il a soumise lui-même (règle des quatre yeux) ; les administrateurs le peuvent toujours."
+        )
+
+    def user_can_act(self, obj: Any, user: AbstractBaseUser) -> bool:
+        if user.is_superuser:
+            return True
+        if not self._user_in_groups(user):
+            return False
+        return user.pk not in submitters(obj)
+
+
+__all__ = ["COORDINATION_GROUP", "REVIEW_GROUP", "CoordinationApprovalTask", "PeerReviewTask"]

@@ -1,0 +1,64 @@
+"""Admin hooks of the editorial workflow: refuse crafted actions, send edits back to review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.models import Page, TaskState
+
+from editorial import report_hooks  # noqa: F401  (registers the "Fiches à revoir" report)
+
+
+def _refuse(message: str) -> None:
+    raise PermissionDenied(message)
+
+
+@hooks.register("before_edit_page")
+def refuse_actions_the_user_lacks(request: HttpRequest, page: Page) -> None:
+    """Wagtail quietly turns a forbidden action into a draft save; here it is refused outright."""
+    if request.method != "POST":
+        return
+    perms = page.permissions_for_user(request.user)
+    if request.POST.get("action-publish") and not perms.can_publish():
+        _refuse(_("Vous ne pouvez pas publier cette page : soumettez-la à la relecture."))
+    if request.POST.get("action-workflow-action"):
+        task = page.current_workflow_task
+        name = request.POST.get("workflow-action-name")
+        allowed = (
+            {action for action, _label, _modal in task.get_actions(page, request.user)} if task else set()
+        )
+        if name not in allowed:
+            _refuse(_("Cette action de relecture ne vous est pas permise sur cette page."))
+    if (request.POST.get("action-submit") or request.POST.get("action-restart-workflow")) and not (
+        perms.can_submit_for_moderation()
+    ):
+        _refuse(_("Vous ne pouvez pas soumettre cette page."))
+
+
+@hooks.register("before_create_page")
+def refuse_publishing_new_pages(request: HttpRequest, parent_page: Page, page_class: Any) -> None:
+    publishing = request.method == "POST" and request.POST.get("action-publish")
+    if publishing and not parent_page.permissions_for_user(request.user).can_publish_subpage():
+        _refuse(_("Vous ne pouvez pas publier cette page : enregistrez-la puis soumettez-la à la relecture."))
+
+
+@hooks.register("after_edit_page")
+def send_edited_pages_back_to_peer_review(request: HttpRequest, page: Page) -> None:
+    """An edit made after the peer's approval needs a new peer review (rule 4)."""
+    state = page.current_workflow_state
+    if state is None or state.status != state.STATUS_IN_PROGRESS:
+        return
+    current = state.current_task_state
+    first_task = state.workflow.tasks.first()
+    if current is None or first_task is None or current.task_id == first_task.pk:
+        return
+    if current.status != TaskState.STATUS_IN_PROGRESS:
+        return
+    latest = page.get_latest_revision()
+    if latest is None or latest.pk == current.revision_id:
+        return
+    current.specific.cancel(user=request.user, resume=False)

@@ -1,0 +1,23 @@
+"""The demo events, in creation order: the spring-2020 webinars, then the upcoming events.
+
+The content lives in `home.demo.content.webinars_2020` and `home.demo.content.upcoming_events`;
+this module is the single list the event builders and checks read.
+"""
+
+from __future__ import annotations
+
+from home.demo.content.upcoming_events import ASSOCIATIONS, UPCOMING_EVENTS
+from home.demo.content.webinars_2020 import WEBINARS_2020
+from home.demo.events_spec import AssociationSpec, EventSpec
+
+EVENTS: tuple[EventSpec, ...] = (*WEBINARS_2020, *UPCOMING_EVENTS)
+
+
+def associations_by_key() -> dict[str, AssociationSpec]:
+    """The registering associations, by the key the event specs use."""
+    return {association.key: association for association in ASSOCIATIONS}
+
+
+def event_slugs() -> set[str]:
+    """Slugs of every demo event, to find duplicates."""
+    return {event.slug for event in EVENTS}

@@ -1,0 +1,83 @@
+"""Drive the real admin endpoints the way the editor's browser does."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.test import Client, TestCase
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from fiches.models import FicheIndexPage, FichePage
+
+
+def committed(call, *args: object, **kwargs: object):
+    """Run a request and then its on-commit callbacks (emails), as a real commit would."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return call(*args, **kwargs)
+
+
+def fiche_form(page: FichePage | None = None, **overrides: object) -> dict:
+    """The edit form of a fiche as the browser posts it (optionally from an existing page)."""
+    source = page.get_latest_revision_as_object() if page is not None else None
+    data = {
+        "title": source.title if source else "Accueillir de nouveaux bénévoles",
+        "slug": source.slug if source else "accueillir-benevoles",
+        "chapo": source.chapo if source else "Les étapes pour bien accueillir un nouveau bénévole.",
+        "structure": source.structure_id if source else "",
+        "typology": source.typology_id if source else 1,
+        "tags": ", ".join(t.name for t in source.tags.all()) if source else "Bénévoles, Accueil",
+        "updated_on": "2026-01-15",
+        "body": streamfield([("paragraph", rich_text("<p>Présentez l'association.</p>"))]),
+        "related_links": inline_formset([]),
+        "comments": inline_formset([]),
+    }
+    themes = [t.pk for t in source.themes.all()] if source else None
+    data.update({k: v for k, v in overrides.items() if k != "themes"})
+    form = nested_form_data(data)
+    form["themes"] = overrides.get("themes", themes if themes is not None else [])
+    return form
+
+
+def create_fiche(client: Client, **overrides: object):
+    index = FicheIndexPage.objects.get()
+    return client.post(
+        reverse("wagtailadmin_pages:add", args=["fiches", "fichepage", index.pk]), fiche_form(**overrides)
+    )
+
+
+def edit(client: Client, page: Page, action: str | None = None, **overrides: object):
+    data = fiche_form(page, **overrides)
+    if action:
+        data[action] = action
+    return committed(client.post, reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def submit(client: Client, page: Page, **overrides: object):
+    return edit(client, page, "action-submit", **overrides)
+
+
+def workflow_action(client: Client, page: Page, action: str, comment: str | None = None):
+    page = Page.objects.get(pk=page.pk).specific
+    state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, state.pk])
+    data = {"comment": comment} if comment is not None else {}
+    return committed(client.post, url, data)
+
+
+def current_task_name(page: Page) -> str | None:
+    page = Page.objects.get(pk=page.pk).specific
+    task = page.current_workflow_task
+    return task.name if task else None
+
+
+def soon(days: int = 2) -> dt.datetime:
+    from django.utils import timezone
+
+    return timezone.now() + dt.timedelta(days=days)
+
+
+def refused(response) -> bool:
+    """Wagtail's admin answers a PermissionDenied with 403, or a redirect to the dashboard."""
+    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
