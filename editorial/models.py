@@ -83,6 +83,8 @@ class EditorialTask(AbstractGroupApprovalTask):
     def on_action(
         self, task_state: TaskState, user: AbstractBaseUser, action_name: str, **kwargs: Any
     ) -> Any:
+        if not self.user_can_act(task_state.workflow_state.content_object, user):
+            raise PermissionDenied(_("Cette action de relecture ne vous est pas permise sur cette page."))
         if action_name == "reject" and not (kwargs.get("comment") or "").strip():
             raise PermissionDenied(_("Une demande de modifications doit être accompagnée d'un commentaire."))
         return super().on_action(task_state, user, action_name, **kwargs)

@@ -81,10 +81,11 @@ def on_task_approved(sender: Any, instance: TaskState, user: Any = None, **kwarg
     if editorial_task(instance) is None:
         return
     submitter = instance.workflow_state.requested_by
+    if submitter is None:  # the submitter's account was deleted
+        return
     page = instance.workflow_state.content_object.specific
-    context = _context(
-        instance, approver=user, final=instance.workflow_state.status == WorkflowState.STATUS_APPROVED
-    )
+    final = instance.workflow_state.status == WorkflowState.STATUS_APPROVED
+    context = _context(instance, approver=user, final=final)
     _send("approved", f"Étape validée : « {page.title} » ({instance.task.name})", [submitter.email], context)
 
 
@@ -95,7 +96,8 @@ def on_task_rejected(sender: Any, instance: TaskState, user: Any = None, **kwarg
     if task is None:
         return
     page = instance.workflow_state.content_object.specific
-    recipients = [instance.workflow_state.requested_by.email]
+    submitter = instance.workflow_state.requested_by
+    recipients = [submitter.email] if submitter else []
     if not isinstance(task, PeerReviewTask):
         peer_approval = (
             instance.workflow_state.task_states.filter(
@@ -127,6 +129,7 @@ def on_page_published(sender: Any, instance: Page, revision: Any = None, **kwarg
         state is None
         or state.current_task_state is None
         or state.current_task_state.revision_id != revision.pk
+        or state.requested_by is None
     ):
         return
     context = {

@@ -1,16 +1,10 @@
-"""Pages written by the demo editors and left at every stage of the workflow "Relecture et validation".
+"""The fiches written by the demo editors, one for each state of the workflow "Relecture et validation".
 
-Each fiche says which state it is taken to, by whom: the editor of its structure writes and submits
-it, `reviewer` acts at step 1 (an editor of another structure who belongs to "Relecture") and
-`coordinator` at step 2. `workflow_states` drives them through the real workflow.
+`workflow_states_spec` describes the states and the people; `workflow_states` drives the pages.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, time
-
-from home.demo.events_spec import EventSpec, guest, member
 from home.demo.spec import (
     ASSOCIATIONS_GOUV,
     LEGIFRANCE,
@@ -26,42 +20,18 @@ from home.demo.spec import (
     paragraph,
     testimony,
 )
-
-DRAFT = "brouillon"
-PEER_REVIEW = "relecture par un pair"
-COORDINATION = "validation par la coordination"
-NEEDS_CHANGES = "modifications demandées"
-SCHEDULED = "publication programmée"
-PUBLISHED = "publiée par le circuit"
-STATES = (DRAFT, PEER_REVIEW, COORDINATION, NEEDS_CHANGES, SCHEDULED, PUBLISHED)
-"""In the order a page goes through them (changes requested branch off step 1)."""
-
-LOAD_DAY = date.max
-"""Written now: `build_fiche` clamps `updated` to the day of the load; `published` is not used."""
-
-GO_LIVE_DAYS = 10
-GO_LIVE_TIME = time(8, 0)
-
-
-@dataclass(frozen=True)
-class WorkflowFicheSpec:
-    """A fiche and the state it is left in; reviewer and coordinator are demo usernames."""
-
-    state: str
-    fiche: FicheSpec
-    reviewer: str = ""
-    coordinator: str = ""
-    comment: str = ""
-    go_live_days: int = 0
-
-
-@dataclass(frozen=True)
-class WorkflowEventSpec:
-    """An upcoming event submitted by its structure's editor and left at step 1."""
-
-    state: str
-    event: EventSpec
-
+from home.demo.workflow_states_spec import (
+    COORDINATION,
+    DRAFT,
+    GO_LIVE_DAYS,
+    LOAD_DAY,
+    NEEDS_CHANGES,
+    PEER_REVIEW,
+    PUBLISHED,
+    SCHEDULED,
+    WORKFLOW_EVENTS,
+    WorkflowFicheSpec,
+)
 
 WORKFLOW_FICHES: tuple[WorkflowFicheSpec, ...] = (
     WorkflowFicheSpec(
@@ -88,7 +58,8 @@ WORKFLOW_FICHES: tuple[WorkflowFicheSpec, ...] = (
                 bullets(
                     [
                         "Déclarez la vente au déballage à la mairie, au moins quinze jours avant la date.",
-                        "Sur la voie publique, demandez aussi une autorisation d'occupation du domaine public.",
+                        "Sur la voie publique, demandez aussi une autorisation d'occupation du domaine "
+                        "public.",
                         "Tenez un registre des exposants (identité, pièce d'identité, adresse) et gardez-le "
                         "à disposition pendant la vente : la mairie vous dira où le déposer ensuite.",
                         "Vérifiez avec votre assureur que la manifestation est couverte.",
@@ -97,7 +68,8 @@ WORKFLOW_FICHES: tuple[WorkflowFicheSpec, ...] = (
                 heading("Le jour de la vente", "h3"),
                 bullets(
                     [
-                        "Réception des dépôts la veille, avec une fiche par déposant et des étiquettes numérotées.",
+                        "Réception des dépôts la veille, avec une fiche par déposant et des étiquettes "
+                        "numérotées.",
                         "Une caisse unique, tenue par deux bénévoles qui se relaient.",
                         "Restitution des invendus en fin de journée, ou don à une association partenaire.",
                     ]
@@ -139,7 +111,8 @@ WORKFLOW_FICHES: tuple[WorkflowFicheSpec, ...] = (
                         "Tout mineur peut adhérer à une association.",
                         "Dès seize ans, il peut participer à sa création et à son administration ; "
                         "l'association en informe ses représentants légaux.",
-                        "Avant seize ans, il le peut avec l'accord écrit préalable de son représentant légal.",
+                        "Avant seize ans, il le peut avec l'accord écrit préalable de son représentant "
+                        "légal.",
                         "Les actes de disposition (vendre un bien, emprunter) restent hors de sa portée.",
                     ]
                 ),
@@ -275,7 +248,9 @@ WORKFLOW_FICHES: tuple[WorkflowFicheSpec, ...] = (
                     "emplois (compte 86, personnel bénévole) et en ressources (compte 87, bénévolat), pour "
                     "un même montant."
                 ),
-                image("benevoles", "Bandeau orange avec des cercles entrelacés, évoquant un groupe de bénévoles"),
+                image(
+                    "benevoles", "Bandeau orange avec des cercles entrelacés, évoquant un groupe de bénévoles"
+                ),
                 key_points(
                     "Comptez les heures au fil de l'année.",
                     "Expliquez la méthode dans l'annexe.",
@@ -377,7 +352,8 @@ WORKFLOW_FICHES: tuple[WorkflowFicheSpec, ...] = (
                 bullets(
                     [
                         "Présenter la règle et l'affirmation (5 minutes).",
-                        "Chaque camp avance un argument à tour de rôle ; on peut changer de côté à tout moment.",
+                        "Chaque camp avance un argument à tour de rôle ; on peut changer de côté à tout "
+                        "moment.",
                         "Demander à ceux qui ont bougé ce qui les a convaincus.",
                         "Noter les arguments au tableau et en tirer les questions à trancher.",
                     ],
@@ -398,48 +374,6 @@ WORKFLOW_FICHES: tuple[WorkflowFicheSpec, ...] = (
                 ),
             ),
             related=("preparer-assemblee-generale", "metier-accompagnateur"),
-        ),
-    ),
-)
-
-WORKFLOW_EVENTS: tuple[WorkflowEventSpec, ...] = (
-    WorkflowEventSpec(
-        state=PEER_REVIEW,
-        event=EventSpec(
-            slug="webinaire-comptabilite-tableur",
-            title="Webinaire : tenir la comptabilité de son association avec un tableur",
-            chapo="Recettes, dépenses, rapprochement bancaire et bilan de fin d'année : une heure et demie "
-            "pour construire, pas à pas, le tableur de comptabilité d'une petite association.",
-            format="webinaire",
-            days_ahead=30,
-            start_time=time(18, 0),
-            minutes=90,
-            structure="mda-saint-benoit",
-            themes=("comptabilite-fiscalite",),
-            tags=("Webinaire", "Comptabilité", "Tableur"),
-            speakers=(
-                member("Rose-May C.", "Conseillère vie associative", "mda-saint-benoit"),
-                guest("Didier P.", "Expert-comptable bénévole", "Association d'aide à la gestion"),
-            ),
-            audience="Trésoriers bénévoles de petites associations",
-            body=(
-                paragraph(
-                    "Un webinaire en fin de journée, pour les trésoriers qui tiennent les comptes le soir. "
-                    "Nous partirons d'un tableur vierge pour arriver à un suivi prêt pour l'assemblée "
-                    "générale."
-                ),
-                heading("Au programme"),
-                paragraph(
-                    "<ul><li>Organiser le journal des recettes et des dépenses.</li>"
-                    "<li>Rapprocher le tableur du relevé bancaire chaque mois.</li>"
-                    "<li>Présenter les comptes de l'année en une page.</li></ul>"
-                ),
-                key_points(
-                    "Un ordinateur avec un tableur suffit.",
-                    "Le lien de connexion est envoyé par courriel aux personnes inscrites.",
-                ),
-            ),
-            resources=(document("plan-tresorerie", "Le tableau utilisé pendant le webinaire."),),
         ),
     ),
 )

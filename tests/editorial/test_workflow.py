@@ -246,3 +246,27 @@ def test_anonymous_never_sees_drafts_revisions_or_previews(client, people, draft
     revisions = client.get(f"/admin/pages/{draft.pk}/revisions/{revision.pk}/view/")
     assert revisions.status_code == 302 and "/admin/login/" in revisions["Location"]
     assert Page.objects.get(pk=draft.pk).live is False
+
+
+def test_rules_hold_outside_the_admin_too(people, draft):
+    """The task itself refuses an ineligible user, whatever calls it (shell, script, API)."""
+    from django.core.exceptions import PermissionDenied
+
+    workflow = draft.get_workflow()
+    committed(workflow.start, draft, people.editor)
+    page = Page.objects.get(pk=draft.pk).specific
+    task_state = page.current_workflow_task_state
+    with pytest.raises(PermissionDenied):
+        task_state.task.specific.on_action(task_state, people.same_reviewer, "approve")
+    task_state.refresh_from_db()
+    assert task_state.status == "in_progress"
+
+
+def test_a_deleted_submitter_does_not_break_the_workflow(client, people, draft):
+    as_user(client, people.editor)
+    submit(client, draft)
+    people.editor.delete()
+    as_user(client, people.reviewer)
+    assert workflow_action(client, draft, "approve").status_code == 302
+    as_user(client, people.coordinator)
+    assert workflow_action(client, draft, "reject", comment="Manque un exemple.").status_code == 302
