@@ -219,6 +219,7 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
 
     search_fields = [
         *Page.search_fields,
+        index.AutocompleteField("title"),
         index.SearchField("chapo"),
         index.SearchField("body"),
         index.SearchField("audience"),

@@ -130,6 +130,7 @@ class FichePage(EditorialPageMixin, Page):
 
     search_fields = [
         *Page.search_fields,
+        index.AutocompleteField("title"),
         index.SearchField("chapo"),
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),

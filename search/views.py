@@ -1,36 +1,159 @@
-"""Public search over live fiches (issue 5 extends it with facets and events)."""
+"""Public search: /recherche/ with facets, and /recherche/suggestions/ for the search box."""
+
+from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from taggit.models import Tag
 
-from fiches.listing import live_fiches
-from fiches.models import FichePage
+from fiches.listing import count_live_fiches
+from search.engine import EVENT, FICHE, PER_PAGE, SiteSearch, fold, load_cards, normalise_query, search_terms
 from taxonomy.facets import clean_param
+from taxonomy.models import Theme
 
-MAX_QUERY_LENGTH = 200
-PER_PAGE = 12
+SUGGESTIONS = 8
+
+
+def log_query(query: str) -> None:
+    """Count the query for the admin's search terms report (and the coordination's picks)."""
+    from wagtail.contrib.search_promotions.models import Query
+
+    Query.get(query).add_hit()
+
+
+def promotions(query: str) -> list:
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    if not query:
+        return []
+    return list(
+        SearchPromotion.objects.filter(query=Query.get(query)).select_related("page").order_by("sort_order")
+    )
+
+
+def page_number(raw: str | None, paginator: Paginator, notices: list[str]) -> int:
+    value = clean_param(raw)
+    if not value:
+        return 1
+    if not (value.isascii() and value.isdigit() and len(value) < 10) or int(value) < 1:
+        notices.append(_("Numéro de page invalide : voici la première page."))
+        return 1
+    if int(value) > paginator.num_pages:
+        notices.append(
+            _("La page %(asked)s n'existe pas : voici la dernière page (%(last)s).")
+            % {"asked": value, "last": paginator.num_pages}
+        )
+        return paginator.num_pages
+    return int(value)
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    raw = request.GET.get("q", "").replace("\x00", "")
-    query = " ".join(raw.split())[:MAX_QUERY_LENGTH]
-    notices = []
-    if len(raw.strip()) > MAX_QUERY_LENGTH:
-        notices.append(_("Votre recherche a été raccourcie à %(n)s caractères.") % {"n": MAX_QUERY_LENGTH})
-    results = None
-    page = None
-    if query:
-        results = live_fiches().search(query, order_by_relevance=True)
-        paginator = Paginator(results, PER_PAGE)
-        page = paginator.get_page(clean_param(request.GET.get("page")) or 1)
-        ids = [fiche.pk for fiche in page.object_list]
-        cards = FichePage.objects.filter(pk__in=ids).select_related("structure", "typology")
-        by_id = {fiche.pk: fiche for fiche in cards}
-        page.object_list = [by_id[pk] for pk in ids if pk in by_id]
-    return render(
-        request,
-        "search/search.html",
-        {"search_query": query, "page": page, "notices": notices},
+    engine = SiteSearch(request.GET)
+    facets = engine.facet_results()
+    ranked = engine.ranked()
+    paginator = Paginator(ranked, PER_PAGE)
+    number = page_number(request.GET.get("page"), paginator, engine.notices)
+    page = paginator.page(number)
+    base = "?" + "&".join(filter(None, [engine_querystring(engine)]))
+    page_range = [
+        {"number": n, "url": f"{base}&page={n}" if base != "?" else f"?page={n}", "current": n == number}
+        if isinstance(n, int)
+        else {"ellipsis": True}
+        for n in paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
+    ]
+    if engine.query and number == 1:
+        log_query(engine.query)
+    context = {
+        "search_query": engine.query,
+        "engine": engine,
+        "facets": facets,
+        "active_filters": engine.active_filters(),
+        "notices": engine.notices,
+        "results": load_cards(list(page.object_list)),
+        "page": page,
+        "page_range": page_range,
+        "previous_url": next((i["url"] for i in page_range if i.get("number") == number - 1), None),
+        "next_url": next((i["url"] for i in page_range if i.get("number") == number + 1), None),
+        "result_count": paginator.count,
+        "structures": engine.structures(),
+        "promotions": promotions(engine.query),
+        "sort_urls": {
+            "pertinence": _with(engine, tri="pertinence"),
+            "date": _with(engine, tri="date"),
+        },
+        "clear_url": _with(engine, **{k: None for k in engine.params if k != "q"}),
+        "fiche_type": FICHE,
+        "event_type": EVENT,
+    }
+    if not paginator.count:
+        context["popular_tags"] = popular_tags()
+        context["themes"] = list(Theme.objects.annotate(fiche_count=count_live_fiches()).ordered())
+    return render(request, "search/search.html", context)
+
+
+def engine_querystring(engine: SiteSearch) -> str:
+    from taxonomy.facets import querystring
+
+    return querystring(engine.params).lstrip("?")
+
+
+def _with(engine: SiteSearch, **changes: str | None) -> str:
+    from taxonomy.facets import querystring
+
+    return querystring(engine.params, **changes)
+
+
+def popular_tags(limit: int = 15) -> list[Tag]:
+    """The tags most used by live fiches and events, offered when a search finds nothing."""
+    from events.listing import live_events
+    from events.models import EventTag
+    from fiches.listing import live_fiches
+    from fiches.models import FicheTag
+
+    uses: dict[int, int] = {}
+    for through, pages in ((FicheTag, live_fiches()), (EventTag, live_events())):
+        rows = (
+            through.objects.filter(content_object__in=pages.values("pk"))
+            .values("tag_id")
+            .annotate(n=Count("pk"))
+            .values_list("tag_id", "n")
+        )
+        for tag_id, n in rows:
+            uses[tag_id] = uses.get(tag_id, 0) + n
+    tags = {tag.pk: tag for tag in Tag.objects.filter(pk__in=list(uses))}
+    ranked = sorted(tags.values(), key=lambda tag: (-uses[tag.pk], fold(tag.name)))
+    return ranked[:limit]
+
+
+def title_matches(queryset, query: str) -> list[tuple[int, float]]:
+    """Titles starting with the words typed so far ("benev" finds "Bénévoles…")."""
+    terms = search_terms(query)
+    if not terms:
+        return []
+    results = queryset.autocomplete(terms, order_by_relevance=True).annotate_score("_score")
+    return [(page.pk, float(page._score or 0)) for page in results[:SUGGESTIONS]]
+
+
+def suggestions(request: HttpRequest) -> JsonResponse:
+    """At most 8 titles with their URLs, for the search box's progressive enhancement."""
+    from events.listing import live_events
+    from fiches.listing import live_fiches
+
+    query, _truncated = normalise_query(request.GET.get("q"))
+    if len(query) < 2:
+        return JsonResponse({"query": query, "results": []})
+    scored = [(score, FICHE, pk) for pk, score in title_matches(live_fiches(), query)]
+    scored += [(score, EVENT, pk) for pk, score in title_matches(live_events(), query)]
+    scored.sort(key=lambda row: row[0], reverse=True)
+    cards = load_cards([(kind, pk) for _score, kind, pk in scored[:SUGGESTIONS]])
+    return JsonResponse(
+        {
+            "query": query,
+            "results": [
+                {"title": page.title, "url": page.get_url(request), "type": kind} for kind, page in cards
+            ],
+        }
     )

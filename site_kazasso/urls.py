@@ -11,6 +11,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", include("search.urls")),
     path("structures/", include("members.urls")),
+    # /tags/, /themes/<slug>/, /flux/…, /sitemap.xml, /robots.txt
+    path("", include("search.browse_urls")),
 ]
 
 if settings.DEBUG:

@@ -18,7 +18,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -37,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     # After wagtail.admin: its ready() replaces Wagtail's generic workflow emails with ours.
     "editorial",
 ]
@@ -135,9 +138,19 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
+# Search: Wagtail's database backend. On PostgreSQL it uses the "french_unaccent" text search
+# configuration (French stemming + accent folding) created by search/migrations/0001; SQLite's
+# FTS5 index folds accents by itself. OpenSearch later is a matter of configuration.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIG": "french_unaccent",
+        "AUTOCOMPLETE_SEARCH_CONFIG": "simple_unaccent",
+    }
+SEARCH_MAX_QUERY_LENGTH = 200
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "pptx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]

@@ -1,0 +1,217 @@
+"""Queries behind the tag and theme pages, their feeds and the sitemap, in one place.
+
+Every helper here returns only live, public content (through `live_fiches()` and
+`live_events()`) and runs a fixed number of queries, whatever the number of tags or pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from django.db.models import Count, QuerySet
+from django.http import Http404
+from taggit.models import Tag
+
+from events import clock
+from events.listing import PAST, live_events, past_events, upcoming_events
+from events.listing import with_card_data as event_card_data
+from events.models import EventPage, EventTag
+from fiches.listing import live_fiches, with_card_data
+from fiches.models import FichePage, FicheTag
+from taxonomy.facets import clean_param
+from taxonomy.models import Theme
+
+FICHES_SHOWN = 12
+EVENTS_SHOWN = 6
+MOST_USED = 12
+FEED_ITEMS = 20
+SLUG_MAX_LENGTH = 100  # both Tag.slug and Theme.slug are shorter; longer is certainly unknown
+
+# Letters that Unicode decomposition leaves whole but a French reader expects to match.
+_FOLD_TABLE = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'", "ʼ": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of `text`, so that "Trésorerie" sorts and matches as "tresorerie"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def query_string(**params: str) -> str:
+    """`?a=b&c=d` with spaces as %20, like the `urlencode` filter of the page templates."""
+    return "?" + urlencode(params, quote_via=quote)
+
+
+# Tags ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TagUsage:
+    """A tag with the number of live fiches and live events carrying it."""
+
+    pk: int
+    name: str
+    slug: str
+    fiche_count: int = 0
+    event_count: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.fiche_count + self.event_count
+
+    @property
+    def url(self) -> str | None:
+        """None for the rare tag whose name slugifies to nothing (e.g. only punctuation)."""
+        return f"/tags/{self.slug}/" if self.slug else None
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return fold(self.name), self.name
+
+    @property
+    def initial(self) -> str:
+        first = fold(self.name)[:1].upper()
+        return first if first.isalpha() else "#"
+
+
+def _tag_counts(through: type[Any], live: QuerySet) -> QuerySet:
+    """(tag id, name, slug, number of live pages) for one tag through-model, in one query."""
+    return (
+        through.objects.filter(content_object__in=live.values("pk"))
+        .order_by()
+        .values_list("tag_id", "tag__name", "tag__slug")
+        .annotate(n=Count("content_object_id", distinct=True))
+    )
+
+
+def used_tags() -> list[TagUsage]:
+    """Tags carried by at least one live fiche or live event, in alphabetical order (accents ignored)."""
+    rows: dict[int, dict[str, Any]] = {}
+    for key, through, live in (
+        ("fiche_count", FicheTag, live_fiches()),
+        ("event_count", EventTag, live_events()),
+    ):
+        for pk, name, slug, count in _tag_counts(through, live):
+            rows.setdefault(pk, {"pk": pk, "name": name, "slug": slug})[key] = count
+    return sorted((TagUsage(**row) for row in rows.values()), key=lambda t: t.sort_key)
+
+
+def filter_tags(tags: list[TagUsage], raw_query: str | None) -> list[TagUsage]:
+    """Tags whose name contains the query, ignoring case and accents."""
+    needle = fold(clean_param(raw_query))
+    if not needle:
+        return tags
+    return [tag for tag in tags if needle in fold(tag.name)]
+
+
+def most_used(tags: list[TagUsage], limit: int = MOST_USED) -> list[TagUsage]:
+    return sorted(tags, key=lambda t: (-t.total, t.sort_key))[:limit]
+
+
+def group_by_initial(tags: list[TagUsage]) -> list[tuple[str, list[TagUsage]]]:
+    """[(letter, tags)] for an A–Z index; tags must already be sorted."""
+    groups: dict[str, list[TagUsage]] = {}
+    for tag in tags:
+        groups.setdefault(tag.initial, []).append(tag)
+    return sorted(groups.items(), key=lambda item: (item[0] == "#", item[0]))
+
+
+def get_object_by_slug(queryset: QuerySet, slug: str) -> Any:
+    """The object with this slug, or 404: the single lookup of tag and theme pages and feeds."""
+    obj = queryset.filter(slug=slug).first() if 0 < len(slug) <= SLUG_MAX_LENGTH else None
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def get_tag(slug: str) -> Tag:
+    return get_object_by_slug(Tag.objects.all(), slug)
+
+
+def get_theme(slug: str) -> Theme:
+    return get_object_by_slug(Theme.objects.all(), slug)
+
+
+# What a tag or theme page shows ---------------------------------------------------------------
+
+
+@dataclass
+class BrowseContent:
+    """The first fiches, upcoming and past events of a tag or theme, with totals and full-list links."""
+
+    fiches: list[FichePage]
+    fiche_count: int
+    upcoming: list[EventPage]
+    upcoming_count: int
+    past: list[EventPage]
+    past_count: int
+    fiches_url: str
+    upcoming_url: str
+    past_url: str
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.fiche_count or self.upcoming_count or self.past_count)
+
+
+def browse_content(
+    *, lookup: dict[str, Any], param: str, value: str, now: dt.datetime | None = None
+) -> BrowseContent:
+    """Live content matching `lookup`, and links to the listings filtered by `param=value`."""
+    now = now or clock.now()
+    fiches = live_fiches().filter(**lookup)
+    upcoming = upcoming_events(now).filter(**lookup)
+    past = past_events(now).filter(**lookup)
+    return BrowseContent(
+        fiches=list(with_card_data(fiches)[:FICHES_SHOWN]),
+        fiche_count=fiches.count(),
+        upcoming=list(event_card_data(upcoming)[:EVENTS_SHOWN]),
+        upcoming_count=upcoming.count(),
+        past=list(event_card_data(past)[:EVENTS_SHOWN]),
+        past_count=past.count(),
+        fiches_url="/ressources/" + query_string(**{param: value}),
+        upcoming_url="/evenements/" + query_string(**{param: value}),
+        past_url="/evenements/" + query_string(periode=PAST, **{param: value}),
+    )
+
+
+def tag_content(tag: Tag, now: dt.datetime | None = None) -> BrowseContent:
+    """Listings take the tag by name (`tagged_with`, the RNMA convention), not by slug."""
+    return browse_content(lookup={"tagged_items__tag": tag}, param="tagged_with", value=tag.name, now=now)
+
+
+def theme_content(theme: Theme, now: dt.datetime | None = None) -> BrowseContent:
+    return browse_content(lookup={"themes": theme}, param="theme", value=theme.slug, now=now)
+
+
+# Feeds ----------------------------------------------------------------------------------------
+
+
+def feed_fiches(**lookup: Any) -> list[FichePage]:
+    """The latest live fiches with what a feed item shows (structure, themes, tags)."""
+    return list(with_card_data(live_fiches().filter(**lookup))[:FEED_ITEMS])
+
+
+def _event_feed_data(queryset: QuerySet[EventPage]) -> QuerySet[EventPage]:
+    return event_card_data(queryset).prefetch_related("tags")
+
+
+def feed_upcoming_events() -> list[EventPage]:
+    """The next live events, soonest first."""
+    return list(_event_feed_data(upcoming_events())[:FEED_ITEMS])
+
+
+def feed_latest_content(**lookup: Any) -> list[FichePage | EventPage]:
+    """Latest published fiches and events together (past events too), newest publication first."""
+    events = live_events().filter(**lookup).order_by("-first_published_at", "-pk")
+    pages: list[FichePage | EventPage] = [
+        *feed_fiches(**lookup),
+        *_event_feed_data(events)[:FEED_ITEMS],
+    ]
+    epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
+    pages.sort(key=lambda p: (p.first_published_at or epoch, p.pk), reverse=True)
+    return pages[:FEED_ITEMS]

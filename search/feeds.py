@@ -1,0 +1,201 @@
+"""RSS 2.0 and Atom feeds under /flux/: latest fiches, per theme, per tag, upcoming events.
+
+Items carry the title, chapô, page URL, dates, structure and themes of live, public pages
+only; an event's video-conference link is never read here (it goes to registrants only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
+from django.utils.dateformat import format as dateformat
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from events.models import EventPage
+from fiches.models import FichePage
+from search.browse_queries import (
+    feed_fiches,
+    feed_latest_content,
+    feed_upcoming_events,
+    get_tag,
+    get_theme,
+)
+from taxonomy.models import Theme
+
+REUNION = ZoneInfo("Indian/Reunion")
+SITE_NAME = "Kaz Asso Ressources"
+
+Item = FichePage | EventPage
+
+
+@dataclass
+class FeedSource:
+    """What one request of a feed is about; Feed instances are shared, so state lives here."""
+
+    request: HttpRequest
+    subject: Theme | Tag | None = None
+
+
+TIME = "G\\hi"
+
+
+def french_date(moment: dt.datetime) -> str:
+    """« 1er juin 2030 », « 12 mars 2030 »: French writes the first day of a month as an ordinal."""
+    day = "1er" if moment.day == 1 else str(moment.day)
+    return f"{day} {dateformat(moment, 'F Y')}"
+
+
+def event_when(event: EventPage) -> str:
+    """« mardi 12 mars 2030, 9h00–11h00 », in La Réunion's time whatever the server's zone."""
+    start, end = event.start.astimezone(REUNION), event.end.astimezone(REUNION)
+    starts = f"{dateformat(start, 'l')} {french_date(start)}, {dateformat(start, TIME)}"
+    if start.date() == end.date():
+        return f"{starts}–{dateformat(end, TIME)}"
+    return f"{starts} – {dateformat(end, 'l')} {french_date(end)}, {dateformat(end, TIME)}"
+
+
+class PageFeed(Feed):
+    """Item rendering shared by every feed: fiches and events, in French."""
+
+    language = "fr"
+
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FeedSource:
+        return FeedSource(request=request)
+
+    def get_items(self, source: FeedSource) -> list[Item]:
+        raise NotImplementedError
+
+    def items(self, source: FeedSource) -> list[Item]:
+        """Full URLs computed here, where the request is known (cached site root paths)."""
+        pages = self.get_items(source)
+        for page in pages:
+            page.feed_link = page.get_full_url(source.request)
+        return pages
+
+    def item_title(self, item: Item) -> str:
+        if isinstance(item, EventPage):
+            return f"{item.title} ({french_date(item.start.astimezone(REUNION))})"
+        return item.title
+
+    def item_description(self, item: Item) -> str:
+        if isinstance(item, EventPage):
+            return _("%(kind)s le %(when)s (heure de La Réunion). %(chapo)s") % {
+                "kind": item.get_format_display(),
+                "when": event_when(item),
+                "chapo": item.chapo,
+            }
+        return item.chapo
+
+    def item_link(self, item: Item) -> str:
+        return item.feed_link
+
+    def item_pubdate(self, item: Item) -> Any:
+        return item.first_published_at
+
+    def item_updateddate(self, item: Item) -> Any:
+        return item.last_published_at or item.first_published_at
+
+    def item_author_name(self, item: Item) -> str:
+        return item.structure.name
+
+    def item_categories(self, item: Item) -> list[str]:
+        return [theme.name for theme in item.themes.all()] + [tag.name for tag in item.tags.all()]
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+    def subtitle(self, source: FeedSource) -> str:
+        return self.description(source)
+
+
+class LatestFichesFeed(PageFeed):
+    def title(self, source: FeedSource) -> str:
+        return _("%(site)s – dernières ressources") % {"site": SITE_NAME}
+
+    def link(self, source: FeedSource) -> str:
+        return "/ressources/"
+
+    def description(self, source: FeedSource) -> str:
+        return _(
+            "Les dernières fiches pratiques, guides et témoignages publiés par les structures "
+            "d'accompagnement de la vie associative à La Réunion."
+        )
+
+    def get_items(self, source: FeedSource) -> list[Item]:
+        return feed_fiches()
+
+
+class UpcomingEventsFeed(PageFeed):
+    def title(self, source: FeedSource) -> str:
+        return _("%(site)s – événements à venir") % {"site": SITE_NAME}
+
+    def link(self, source: FeedSource) -> str:
+        return "/evenements/"
+
+    def description(self, source: FeedSource) -> str:
+        return _("Les prochains webinaires, rencontres et ateliers pour les associations de La Réunion.")
+
+    def get_items(self, source: FeedSource) -> list[Item]:
+        return feed_upcoming_events()
+
+
+class ThemeFeed(PageFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> FeedSource:
+        return FeedSource(request=request, subject=get_theme(slug))
+
+    def title(self, source: FeedSource) -> str:
+        return _("%(site)s – thème « %(name)s »") % {"site": SITE_NAME, "name": source.subject.name}
+
+    def link(self, source: FeedSource) -> str:
+        return f"/themes/{source.subject.slug}/"
+
+    def description(self, source: FeedSource) -> str:
+        return source.subject.description or _(
+            "Les dernières ressources et les derniers événements publiés sur le thème « %(name)s »."
+        ) % {"name": source.subject.name}
+
+    def get_items(self, source: FeedSource) -> list[Item]:
+        return feed_latest_content(themes=source.subject)
+
+
+class TagFeed(PageFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> FeedSource:
+        return FeedSource(request=request, subject=get_tag(slug))
+
+    def title(self, source: FeedSource) -> str:
+        return _("%(site)s – mot-clé « %(name)s »") % {"site": SITE_NAME, "name": source.subject.name}
+
+    def link(self, source: FeedSource) -> str:
+        return f"/tags/{source.subject.slug}/"
+
+    def description(self, source: FeedSource) -> str:
+        return _(
+            "Les dernières ressources et les derniers événements publiés avec le mot-clé « %(name)s »."
+        ) % {"name": source.subject.name}
+
+    def get_items(self, source: FeedSource) -> list[Item]:
+        return feed_latest_content(tagged_items__tag=source.subject)
+
+
+class LatestFichesAtomFeed(AtomMixin, LatestFichesFeed):
+    pass
+
+
+class UpcomingEventsAtomFeed(AtomMixin, UpcomingEventsFeed):
+    pass
+
+
+class ThemeAtomFeed(AtomMixin, ThemeFeed):
+    pass
+
+
+class TagAtomFeed(AtomMixin, TagFeed):
+    pass
