@@ -38,7 +38,7 @@ from taxonomy.facets import (
 )
 from taxonomy.models import Theme, Typology
 
-MAX_MATCHES = 1000
+MAX_MATCHES = 500
 PER_PAGE = 12
 FICHE, EVENT = "fiche", "evenement"
 TYPES = {FICHE: gettext_lazy("Fiche"), EVENT: gettext_lazy("Événement")}
@@ -167,7 +167,11 @@ def matching_ids(queryset: QuerySet, query: str) -> list[tuple[int, float]]:
     if not query:
         return []
     for operator in ("and", "or"):
-        results = queryset.search(query, operator=operator, order_by_relevance=True).annotate_score("_score")
+        results = (
+            queryset.only("pk")  # ids and scores only: the cards are loaded for one page later
+            .search(query, operator=operator, order_by_relevance=True)
+            .annotate_score("_score")
+        )
         found = [(page.pk, float(page._score or 0)) for page in results[:MAX_MATCHES]]
         if found or " " not in query:
             return found

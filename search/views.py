@@ -133,7 +133,7 @@ def title_matches(queryset, query: str) -> list[tuple[int, float]]:
     terms = search_terms(query)
     if not terms:
         return []
-    results = queryset.autocomplete(terms, order_by_relevance=True).annotate_score("_score")
+    results = queryset.only("pk").autocomplete(terms, order_by_relevance=True).annotate_score("_score")
     return [(page.pk, float(page._score or 0)) for page in results[:SUGGESTIONS]]
 
 
