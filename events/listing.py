@@ -73,18 +73,9 @@ def event_listing_context(index_page: EventIndexPage, request: HttpRequest) -> d
         keep={"periode": PAST} if past else {},
     )
     listing.notices[:0] = notices
-    facets = listing.facet_results()
-    page, page_range = listing.paginate(with_card_data(listing.filtered()))
+    context = listing.template_context(with_card_data(listing.filtered()), "events")
     return {
-        "listing": listing,
-        "facets": facets,
-        "active_filters": listing.active_filters(),
-        "notices": listing.notices,
-        "events": page,
-        "page_range": page_range,
-        "previous_url": listing.page_url(page.previous_page_number()) if page.has_previous() else None,
-        "next_url": listing.page_url(page.next_page_number()) if page.has_next() else None,
-        "result_count": page.paginator.count,
+        **context,
         "past": past,
         "crumbs": [(_("Accueil"), "/"), (index_page.title, None)],
         "feed_url": index_page.url + "ical/",

@@ -57,17 +57,6 @@ def fiche_listing_context(index_page: Any, request: HttpRequest) -> dict[str, An
         query=request.GET,
         per_page=getattr(settings, "FICHES_PER_PAGE", 12),
     )
-    facets = listing.facet_results()
-    page, page_range = listing.paginate(with_card_data(listing.filtered()))
-    return {
-        "listing": listing,
-        "facets": facets,
-        "active_filters": listing.active_filters(),
-        "notices": listing.notices,
-        "fiches": page,
-        "page_range": page_range,
-        "previous_url": listing.page_url(page.previous_page_number()) if page.has_previous() else None,
-        "next_url": listing.page_url(page.next_page_number()) if page.has_next() else None,
-        "result_count": page.paginator.count,
-        "clear_url": index_page.url,
-    }
+    context = listing.template_context(with_card_data(listing.filtered()), "fiches")
+    context["clear_url"] = index_page.url
+    return context

@@ -326,6 +326,26 @@ class FacetedListing:
         ]
         return page, page_range
 
+    def template_context(self, queryset: QuerySet, page_name: str) -> dict[str, Any]:
+        """What a listing template shows: facets, active filters, notices and one page of results.
+
+        `queryset` is the filtered queryset with whatever its cards need prefetched; the page
+        of results is put in the context under `page_name` (e.g. "fiches", "events").
+        """
+        facets = self.facet_results()
+        page, page_range = self.paginate(queryset)
+        return {
+            "listing": self,
+            "facets": facets,
+            "active_filters": self.active_filters(),
+            "notices": self.notices,
+            page_name: page,
+            "page_range": page_range,
+            "previous_url": self.page_url(page.previous_page_number()) if page.has_previous() else None,
+            "next_url": self.page_url(page.next_page_number()) if page.has_next() else None,
+            "result_count": page.paginator.count,
+        }
+
     def page_url(self, number: int) -> str:
         base = querystring(self.params)
         return f"{base}&page={number}" if base != "?" else f"?page={number}"
