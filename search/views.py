@@ -11,7 +11,7 @@ from taggit.models import Tag
 
 from fiches.listing import count_live_fiches
 from search.engine import EVENT, FICHE, PER_PAGE, SiteSearch, fold, load_cards, normalise_query, search_terms
-from taxonomy.facets import clean_param
+from taxonomy.facets import clean_param, querystring
 from taxonomy.models import Theme
 
 SUGGESTIONS = 8
@@ -57,7 +57,7 @@ def search(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(ranked, PER_PAGE)
     number = page_number(request.GET.get("page"), paginator, engine.notices)
     page = paginator.page(number)
-    base = "?" + "&".join(filter(None, [engine_querystring(engine)]))
+    base = querystring(engine.params)
     page_range = [
         {"number": n, "url": f"{base}&page={n}" if base != "?" else f"?page={n}", "current": n == number}
         if isinstance(n, int)
@@ -81,10 +81,10 @@ def search(request: HttpRequest) -> HttpResponse:
         "structures": engine.structures(),
         "promotions": promotions(engine.query),
         "sort_urls": {
-            "pertinence": _with(engine, tri="pertinence"),
-            "date": _with(engine, tri="date"),
+            "pertinence": querystring(engine.params, tri="pertinence"),
+            "date": querystring(engine.params, tri="date"),
         },
-        "clear_url": _with(engine, **{k: None for k in engine.params if k != "q"}),
+        "clear_url": querystring(engine.params, **{k: None for k in engine.params if k != "q"}),
         "fiche_type": FICHE,
         "event_type": EVENT,
     }
@@ -92,18 +92,6 @@ def search(request: HttpRequest) -> HttpResponse:
         context["popular_tags"] = popular_tags()
         context["themes"] = list(Theme.objects.annotate(fiche_count=count_live_fiches()).ordered())
     return render(request, "search/search.html", context)
-
-
-def engine_querystring(engine: SiteSearch) -> str:
-    from taxonomy.facets import querystring
-
-    return querystring(engine.params).lstrip("?")
-
-
-def _with(engine: SiteSearch, **changes: str | None) -> str:
-    from taxonomy.facets import querystring
-
-    return querystring(engine.params, **changes)
 
 
 def popular_tags(limit: int = 15) -> list[Tag]:
