@@ -32,16 +32,27 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# HTTPS: the site runs behind a TLS-terminating proxy (deploy/nginx).
+# HTTPS: the site runs behind a TLS-terminating proxy (deploy/nginx), which sets
+# X-Forwarded-Proto and appends the client's address to X-Forwarded-For.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)  # noqa: F405
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)  # noqa: F405
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)  # noqa: F405
+SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", True)  # noqa: F405
+KAZASSO_TRUST_X_FORWARDED_FOR = env_flag("KAZASSO_TRUST_X_FORWARDED_FOR", True)  # noqa: F405
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
+# Turning one of these off is a deliberate choice (nginx redirects to HTTPS itself, subdomains
+# not all on HTTPS…): check --deploy then stays quiet about it.
+SILENCED_SYSTEM_CHECKS = [
+    check
+    for check, enabled in (
+        ("security.W008", SECURE_SSL_REDIRECT),
+        ("security.W005", SECURE_HSTS_INCLUDE_SUBDOMAINS),
+        ("security.W021", SECURE_HSTS_PRELOAD),
+    )
+    if not enabled
+]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
