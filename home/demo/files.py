@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 import textwrap
 import unicodedata
+import zipfile
 from collections.abc import Callable, Sequence
+from html import escape
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -80,33 +81,78 @@ def pdf_bytes(title: str, lines: Sequence[str]) -> bytes:
     return out.getvalue()
 
 
-# --- Text and CSV ----------------------------------------------------------------------------------
+# --- OpenDocument (text and spreadsheet) ---------------------------------------------------------
+# Only formats an editor may upload (settings WAGTAILDOCS_EXTENSIONS) are generated: plain text
+# becomes an .odt, a table an .ods, both minimal but valid OpenDocument packages.
+
+ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2"'
+)
+ODF_MIMETYPES = {
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+ODF_TIMESTAMP = (2024, 1, 1, 0, 0, 0)  # fixed, so the same content gives the same bytes
 
 
-def text_bytes(title: str, lines: Sequence[str]) -> bytes:
-    """A UTF-8 text file with its title underlined, readable in any editor."""
-    return "\n".join([title, "=" * len(title), "", *lines, ""]).encode("utf-8")
+def _odf_package(kind: str, body: str) -> bytes:
+    """A ZIP with the stored mimetype first, a manifest and content.xml, as ODF requires."""
+    mimetype = ODF_MIMETYPES[kind]
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.2">'
+        f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{mimetype}"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    content = f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {ODF_NS}><office:body>{body}'
+    content += "</office:body></office:document-content>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data, method in (
+            ("mimetype", mimetype, zipfile.ZIP_STORED),
+            ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED),
+            ("content.xml", content, zipfile.ZIP_DEFLATED),
+        ):
+            archive.writestr(zipfile.ZipInfo(name, ODF_TIMESTAMP), data.encode("utf-8"), compress_type=method)
+    return buffer.getvalue()
 
 
-def csv_bytes(lines: Sequence[str]) -> bytes:
-    """A semicolon-separated CSV (the spreadsheet default in French locales), UTF-8 with BOM.
+def odt_bytes(title: str, lines: Sequence[str]) -> bytes:
+    """A text document: the title as a heading, then one paragraph per line."""
+    paragraphs = "".join(f"<text:p>{escape(line)}</text:p>" for line in lines)
+    body = f'<office:text><text:h text:outline-level="1">{escape(title)}</text:h>{paragraphs}</office:text>'
+    return _odf_package("odt", body)
 
-    Each line of the spec is one row whose cells are separated by " | ".
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for line in lines:
-        writer.writerow([cell.strip() for cell in line.split("|")])
-    return buffer.getvalue().encode("utf-8-sig")
+
+def ods_bytes(title: str, lines: Sequence[str]) -> bytes:
+    """A one-sheet spreadsheet; each line of the spec is a row whose cells are separated by " | "."""
+    rows = "".join(
+        "<table:table-row>"
+        + "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{escape(cell.strip())}</text:p>'
+            "</table:table-cell>"
+            for cell in line.split("|")
+        )
+        + "</table:table-row>"
+        for line in lines
+    )
+    table = f'<table:table table:name="{escape(title[:31])}">{rows}</table:table>'
+    return _odf_package("ods", f"<office:spreadsheet>{table}</office:spreadsheet>")
 
 
 def document_bytes(filename: str, title: str, lines: Sequence[str]) -> bytes:
-    """Pick the generator from the file extension."""
+    """Pick the generator from the file extension (.pdf, .odt or .ods)."""
     if filename.endswith(".pdf"):
         return pdf_bytes(title, lines)
-    if filename.endswith(".csv"):
-        return csv_bytes(lines)
-    return text_bytes(title, lines)
+    if filename.endswith(".ods"):
+        return ods_bytes(title, lines)
+    if filename.endswith(".odt"):
+        return odt_bytes(title, lines)
+    raise ValueError(f"Format de document de démonstration non prévu : {filename}")
 
 
 # --- Images ----------------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ MONTHS = (
 
 
 def _row(label: str, cells: int) -> str:
-    """One CSV row with a label and empty cells to fill in."""
+    """One spreadsheet row with a label and empty cells to fill in."""
     return " | ".join([label, *([""] * cells)])
 
 
@@ -155,25 +155,25 @@ DOCUMENTS: tuple[DocumentSpec, ...] = (
     DocumentSpec(
         "plan-tresorerie",
         "Plan de trésorerie sur 12 mois (modèle)",
-        "plan-de-tresorerie-12-mois.csv",
+        "plan-de-tresorerie-12-mois.ods",
         CASH_PLAN_ROWS,
     ),
     DocumentSpec(
         "budget-previsionnel",
         "Budget prévisionnel (modèle)",
-        "budget-previsionnel-modele.csv",
+        "budget-previsionnel-modele.ods",
         BUDGET_ROWS,
     ),
     DocumentSpec(
         "registre-rgpd",
         "Registre des activités de traitement (modèle simplifié)",
-        "registre-traitements-rgpd.csv",
+        "registre-traitements-rgpd.ods",
         PROCESSING_REGISTER_ROWS,
     ),
     DocumentSpec(
         "convocation-ag",
         "Modèle de convocation à l'assemblée générale",
-        "modele-convocation-assemblee-generale.txt",
+        "modele-convocation-assemblee-generale.odt",
         (
             "[Nom de l'association] – [adresse du siège]",
             "",
@@ -257,7 +257,7 @@ DOCUMENTS: tuple[DocumentSpec, ...] = (
     DocumentSpec(
         "livret-accueil-benevole",
         "Trame de livret d'accueil du bénévole",
-        "trame-livret-accueil-benevole.txt",
+        "trame-livret-accueil-benevole.odt",
         (
             "1. Bienvenue : un mot du président ou de la présidente.",
             "2. Notre association : son projet, son histoire, ses valeurs, ses activités.",

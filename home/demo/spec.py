@@ -65,7 +65,7 @@ class ImageSpec:
 
 @dataclass(frozen=True)
 class DocumentSpec:
-    """A generated downloadable file; `lines` is its text, one entry per line (or CSV row)."""
+    """A generated downloadable file; `lines` is its text, one entry per line or spreadsheet row."""
 
     key: str
     title: str
