@@ -14,6 +14,7 @@ from events import clock
 from events.forms import RegistrationForm
 from events.models import Registration
 from events.services import STATE_MESSAGES, RegistrationRefused, cancel, register, registration_from_token
+from site_kazasso.ratelimit import retry_after, wait_text
 
 if TYPE_CHECKING:
     from events.models import EventPage
@@ -26,7 +27,19 @@ def event_detail(event: EventPage, request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = RegistrationForm(request.POST, event=event)
-        if state in STATE_MESSAGES:
+        wait = retry_after(request, "registration")
+        if wait is not None:
+            # The page comes back with what the person typed, so nothing is lost.
+            form.add_error(
+                None,
+                _(
+                    "Trop d'inscriptions envoyées depuis votre connexion en peu de temps. Vos "
+                    "informations sont conservées ci-dessous : renvoyez le formulaire dans %(delay)s."
+                )
+                % {"delay": wait_text(wait)},
+            )
+            status = 429
+        elif state in STATE_MESSAGES:
             form.add_error(None, STATE_MESSAGES[state])
             status = 400
         elif form.is_valid():
@@ -59,7 +72,10 @@ def event_detail(event: EventPage, request: HttpRequest) -> HttpResponse:
         form = RegistrationForm(event=event)
     context = event_context(event, request, now)
     context.update({"form": form, "registration_state": state, "state_message": STATE_MESSAGES.get(state)})
-    return TemplateResponse(request, event.get_template(request), context, status=status)
+    response = TemplateResponse(request, event.get_template(request), context, status=status)
+    if status == 429:
+        response["Retry-After"] = str(wait)
+    return response
 
 
 def event_context(event: EventPage, request: HttpRequest, now: Any) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from fiches.listing import count_live_fiches
 from search.engine import EVENT, FICHE, PER_PAGE, SiteSearch, fold, load_cards, normalise_query, search_terms
+from site_kazasso.ratelimit import retry_after, too_many_requests
 from taxonomy.facets import clean_param, querystring
 from taxonomy.models import Theme
 
@@ -51,6 +52,9 @@ def page_number(raw: str | None, paginator: Paginator, notices: list[str]) -> in
 
 
 def search(request: HttpRequest) -> HttpResponse:
+    wait = retry_after(request, "search")
+    if wait is not None:
+        return too_many_requests(request, wait)
     engine = SiteSearch(request.GET)
     facets = engine.facet_results()
     ranked = engine.ranked()
@@ -125,11 +129,14 @@ def title_matches(queryset, query: str) -> list[tuple[int, float]]:
     return [(page.pk, float(page._score or 0)) for page in results[:SUGGESTIONS]]
 
 
-def suggestions(request: HttpRequest) -> JsonResponse:
+def suggestions(request: HttpRequest) -> HttpResponse:
     """At most 8 titles with their URLs, for the search box's progressive enhancement."""
     from events.listing import live_events
     from fiches.listing import live_fiches
 
+    wait = retry_after(request, "suggestions")
+    if wait is not None:
+        return too_many_requests(request, wait, as_json=True)
     query, _truncated = normalise_query(request.GET.get("q"))
     if len(query) < 2:
         return JsonResponse({"query": query, "results": []})
