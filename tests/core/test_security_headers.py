@@ -144,7 +144,11 @@ def test_signed_in_editors_get_the_userbar_under_a_policy_still_free_of_inline_s
 
 
 def test_anonymous_pages_do_not_vary_on_cookies_because_of_the_policy(client, content):
-    """The CSP middleware does not open the session of a visitor who has none (cacheable pages)."""
+    """The CSP middleware does not open the session of a visitor who has none (cacheable pages).
+
+    Two things ensure it: the middleware sits outside SessionMiddleware, and it only looks at the
+    user when a session cookie came in; this fails if both go.
+    """
     response = client.get("/robots.txt")  # a response that itself never looks at the user
     assert "Content-Security-Policy" in response
     assert "Cookie" not in response.get("Vary", "")
