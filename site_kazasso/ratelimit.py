@@ -9,6 +9,7 @@ limit off (load tests simulate many clients from one address).
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import time
 
 from django.conf import settings
@@ -20,13 +21,21 @@ from django.utils.translation import gettext as _
 KEY_PREFIX = "kazasso-rl"
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The client's address as this deployment can trust it (also used by django-axes)."""
+def valid_ip(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's address as this deployment can trust it, or None (also used by django-axes,
+    which stores it in an address column: anything that is not an IP address is dropped)."""
     if getattr(settings, "KAZASSO_TRUST_X_FORWARDED_FOR", False):
-        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        if hops and hops[-1]:
-            return hops[-1][:64]
-    return request.META.get("REMOTE_ADDR", "")[:64] or "inconnu"
+        last_hop = request.META.get("HTTP_X_FORWARDED_FOR", "").rsplit(",", 1)[-1]
+        if address := valid_ip(last_hop):
+            return address
+    return valid_ip(request.META.get("REMOTE_ADDR", ""))
 
 
 def retry_after(request: HttpRequest, scope: str) -> int | None:
@@ -43,7 +52,7 @@ def retry_after(request: HttpRequest, scope: str) -> int | None:
     limit, window = rule
     now = int(time.time())
     window_start = now - now % window
-    client = hashlib.sha256(client_ip(request).encode()).hexdigest()[:24]
+    client = hashlib.sha256((client_ip(request) or "inconnu").encode()).hexdigest()[:24]
     key = f"{KEY_PREFIX}:{scope}:{client}:{window_start}"
     cache.add(key, 0, timeout=window + 1)
     try:

@@ -129,6 +129,10 @@ def test_client_address_ignores_x_forwarded_for_unless_trusted(settings):
     assert client_ip(request) == "203.0.113.9"
     bare = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1")
     assert client_ip(bare) == "127.0.0.1"
+    # Whatever is not an address is ignored (django-axes stores it in an inet column).
+    junk = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="<script>")
+    assert client_ip(junk) == "127.0.0.1"
+    assert client_ip(RequestFactory().get("/", REMOTE_ADDR="")) is None
 
 
 def test_behind_the_proxy_each_visitor_has_its_own_counter(client, limits):
