@@ -96,13 +96,22 @@ def matching_ids(queryset: QuerySet, query: str) -> list[tuple[int, float]]:
             .search(query, operator=operator, order_by_relevance=True)
             .annotate_score("_score")
         )
-        found = [(page.pk, float(page._score or 0)) for page in results[:MAX_MATCHES]]
+        found = id_score_pairs(results[:MAX_MATCHES])
         if found or " " not in query:
             return found
     return []
 
 
-KINDS = ((FICHE, FICHES), (EVENT, EVENTS))
+def id_score_pairs(results: Any) -> list[tuple[int, float]]:
+    """(pk, score) of search results, as plain values when the backend builds a SQL queryset.
+
+    Building a page instance per match (hundreds for a common word) costs more than the
+    search itself; the database backends let us read the two columns instead.
+    """
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is not None:
+        return [(pk, float(score or 0)) for pk, score in get_queryset().values_list("pk", "_score")]
+    return [(page.pk, float(page._score or 0)) for page in results]
 
 
 class Ranked(Sequence):
