@@ -27,7 +27,7 @@ from events.listing import event_cards
 from events.models import EventPage
 from fiches.listing import fiche_cards
 from fiches.models import FichePage
-from taxonomy.catalogue import EVENTS, FICHES, Catalogue, KindIndex, catalogue
+from taxonomy.catalogue import EVENTS, FICHES, Catalogue, KindIndex, catalogue, fold
 from taxonomy.facets import (
     ActiveFilter,
     Facet,
@@ -57,12 +57,6 @@ def normalise_query(raw: str | None) -> tuple[str, bool]:
     text = " ".join(text.split())
     limit = max_query_length()
     return text[:limit].strip(), len(text) > limit
-
-
-def fold(text: str) -> str:
-    """Lower-case without accents, for comparisons the database cannot do portably."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def site_facets() -> list[Facet]:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from fiches.listing import annotate_fiche_counts
-from search.engine import EVENT, FICHE, PER_PAGE, SiteSearch, fold, load_cards, normalise_query, search_terms
+from search.engine import EVENT, FICHE, PER_PAGE, SiteSearch, load_cards, normalise_query, search_terms
 from taxonomy.catalogue import catalogue
 from taxonomy.facets import clean_param, querystring
 from taxonomy.models import Theme
@@ -100,7 +100,7 @@ def popular_tags(limit: int = 15) -> list[Tag]:
     uses = cat.fiches.counts("tag", cat.fiches.all)
     for pk, n in cat.events.counts("tag", cat.events.all).items():
         uses[pk] = uses.get(pk, 0) + n
-    best = sorted(uses, key=lambda pk: (-uses[pk], fold(cat.tags[pk][0])))[:limit]
+    best = sorted(uses, key=lambda pk: (-uses[pk], cat.tag_sort_keys[pk]))[:limit]
     tags = {tag.pk: tag for tag in Tag.objects.filter(pk__in=best)}
     return [tags[pk] for pk in best if pk in tags]
 

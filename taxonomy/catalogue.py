@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -136,6 +137,7 @@ class Catalogue:
     by_slug: dict[str, dict[str, int]] = field(init=False)
     tag_names: dict[str, int] = field(init=False)
     tag_names_folded: dict[str, int] = field(init=False)
+    tag_sort_keys: dict[int, tuple[str, str]] = field(init=False)  # alphabetical, accents ignored
 
     def __post_init__(self) -> None:
         self.by_slug = {
@@ -145,6 +147,7 @@ class Catalogue:
             "tag": {slug: pk for pk, (_name, slug) in self.tags.items() if slug},
         }
         self.tag_names = {name: pk for pk, (name, _slug) in self.tags.items()}
+        self.tag_sort_keys = {pk: (fold(name), name) for pk, (name, _slug) in self.tags.items()}
         self.tag_names_folded = {}
         for pk, (name, _slug) in sorted(self.tags.items()):
             self.tag_names_folded.setdefault(name.casefold(), pk)
@@ -154,6 +157,12 @@ class Catalogue:
 
     def objects(self, dimension: str) -> dict[int, Any]:
         return {"theme": self.themes, "typology": self.typologies, "structure": self.structures}[dimension]
+
+
+def fold(text: str) -> str:
+    """Lower-case without accents, for sorting and matching as a French reader expects."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _local_year(moment: dt.datetime | None) -> int | None:

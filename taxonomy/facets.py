@@ -9,7 +9,6 @@ remove a filter. Only the page of results shown is read from the database.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,10 +112,9 @@ class TagFacet(Facet):
         return None if key is None else (key, cat.tags[key][0])
 
     def options(self, cat: Catalogue, counts: dict[Any, int]) -> list[tuple[str, str, int]]:
-        rows = [(cat.tags[pk], n) for pk, n in counts.items()]
-        rows.sort(key=lambda row: (-row[1], fold(row[0][0]), row[0][0]))
+        order = sorted(counts, key=lambda pk: (-counts[pk], cat.tag_sort_keys[pk]))
         url_at = 1 if self.by == "slug" else 0
-        return [(tag[url_at], tag[0], n) for tag, n in rows]
+        return [(cat.tags[pk][url_at], cat.tags[pk][0], counts[pk]) for pk in order]
 
 
 class ChoiceFacet(Facet):
@@ -152,12 +150,6 @@ class YearFacet(Facet):
 
     def options(self, cat: Catalogue, counts: dict[Any, int]) -> list[tuple[str, str, int]]:
         return [(str(year), str(year), counts[year]) for year in sorted(counts, reverse=True)]
-
-
-def fold(text: str) -> str:
-    """Lower-case without accents, for sorting and matching as a French reader expects."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def querystring(params: Mapping[str, str], **changes: str | None) -> str:
