@@ -24,7 +24,6 @@ def fiche(fiche_index):
         slug="subvention-fonctionnement",
         structure=Structure.objects.get(slug="crajep-reunion"),
         themes=["financement"],
-        tags=["Subvention"],
     )
 
 
@@ -106,7 +105,8 @@ def test_renaming_a_typology_refreshes_the_fiche(client, fiche):
     assert "Pas-à-pas" in refreshed(client, fiche.url)
 
 
-def test_renaming_a_tag_refreshes_the_tag_list(client, fiche):
+def test_renaming_a_tag_refreshes_the_tag_list(client, fiche_index):
+    FicheFactory(tags=["Subvention"])
     assert "Subvention" in cached(client, "/tags/")
     tag = Tag.objects.get(name="Subvention")
     tag.name = "Subventions publiques"
