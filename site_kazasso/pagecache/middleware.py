@@ -96,9 +96,10 @@ def frozen(response: HttpResponseBase) -> tuple[bytes, list[tuple[str, str]]]:
     return response.content, list(response.items())
 
 
-def thawed(entry: tuple[bytes, list[tuple[str, str]]]) -> HttpResponse:
+def thawed(entry: tuple[bytes, list[tuple[str, str]]], method: str) -> HttpResponse:
     content, headers = entry
-    response = HttpResponse(content, headers=dict(headers))
+    # HEAD gets the headers (Content-Length included) without the body.
+    response = HttpResponse(b"" if method == "HEAD" else content, headers=dict(headers))
     response["X-Cache"] = "HIT"
     return response
 
@@ -118,7 +119,7 @@ class PageCacheMiddleware:
         cache = page_cache()
         entry = cache.get(key)
         if entry is not None:
-            return thawed(entry)
+            return thawed(entry, request.method)
         response = self.get_response(request)
         if is_storable(request, response):
             cache.set(key, frozen(response), settings.KAZASSO_PAGE_CACHE_TIMEOUT)

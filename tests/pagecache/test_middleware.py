@@ -28,8 +28,10 @@ def test_an_anonymous_page_is_served_from_the_cache_without_any_query(
 
 
 def test_head_is_answered_from_the_page_a_get_stored(client, fiche):
-    cached(client, fiche.url)
-    assert client.head(fiche.url)["X-Cache"] == "HIT"
+    page = cached(client, fiche.url)
+    response = client.head(fiche.url)
+    assert response["X-Cache"] == "HIT"
+    assert response["Content-Length"] == str(len(page.encode()))
 
 
 def test_query_strings_are_normalised_and_part_of_the_key(client, fiche):
