@@ -120,3 +120,9 @@ def test_kazasso_page_cache_0_turns_it_off(client, fiche, settings):
     settings.KAZASSO_PAGE_CACHE = False
     client.get(fiche.url)
     assert client.get(fiche.url).get("X-Cache") is None
+
+
+def test_an_unknown_host_gets_a_400_not_a_500(client, fiche, settings):
+    settings.ALLOWED_HOSTS = ["ressources.kazasso.re"]
+    assert client.get(fiche.url, HTTP_HOST="ailleurs.example").status_code == 400
+    assert client.get(fiche.url, HTTP_HOST="ressources.kazasso.re").status_code == 200
