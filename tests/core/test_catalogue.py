@@ -43,8 +43,12 @@ def test_mask_sequence_reads_like_the_list_it_stands_for(flags, reverse, start, 
 
 def add_content(count: int, start: int = 0) -> None:
     for i in range(start, start + count):
-        FicheFactory(themes=["financement", "emploi-rh"], tags=[f"Mot {i % 5}", "Commun"], published_at=aware(2021))
-        EventFactory(start=reunion(2030, 1 + i % 12, 1 + i % 28), tags=[f"Mot {i % 5}"], organisers=["udaf-reunion"])
+        FicheFactory(
+            themes=["financement", "emploi-rh"], tags=[f"Mot {i % 5}", "Commun"], published_at=aware(2021)
+        )
+        EventFactory(
+            start=reunion(2030, 1 + i % 12, 1 + i % 28), tags=[f"Mot {i % 5}"], organisers=["udaf-reunion"]
+        )
 
 
 @pytest.mark.django_db
