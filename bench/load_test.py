@@ -103,9 +103,11 @@ class Recorder:
             self.answers[slug][outcome] += 1
 
 
-def register_once(session: Any, base: str, slug: str, email: str, rng: random.Random) -> str:
+def register_once(
+    session: Any, base: str, slug: str, email: str, rng: random.Random, timeout: float = 120
+) -> str:
     """One visitor's registration, from the event page to the message shown after the redirect."""
-    page = session.get(f"{base}/evenements/{slug}/", timeout=60)
+    page = session.get(f"{base}/evenements/{slug}/", timeout=timeout)
     if page.status_code != 200:
         return f"error:{page.status_code} (page)"
     token = CSRF.search(page.text)
@@ -122,9 +124,9 @@ def register_once(session: Any, base: str, slug: str, email: str, rng: random.Ra
         "seats": str(rng.randint(1, maximum)),
         "consent": "on",
     }
-    answer = session.post(f"{base}/evenements/{slug}/", data=data, allow_redirects=False, timeout=60)
+    answer = session.post(f"{base}/evenements/{slug}/", data=data, allow_redirects=False, timeout=timeout)
     if answer.status_code == 302:
-        followed = session.get(base + answer.headers["Location"].split("#")[0], timeout=60)
+        followed = session.get(base + answer.headers["Location"].split("#")[0], timeout=timeout)
         return classify(followed.status_code, followed.text)
     return classify(answer.status_code, answer.text)
 
@@ -141,6 +143,7 @@ def client(
     run_id: str,
     max_actions: int | None = None,
     mix: dict[str, int] | None = None,
+    timeout: float = 120,
 ) -> None:
     """Loop until the deadline (or `max_actions`): pick an action by the mix, do it, record it."""
     import requests
@@ -156,7 +159,7 @@ def client(
             if action == "register":
                 slug = rng.choice(slugs)
                 email = f"charge-{run_id}-{number}-{done}@exemple.re"
-                outcome = register_once(session, base, slug, email, rng)
+                outcome = register_once(session, base, slug, email, rng, timeout)
                 if not outcome.startswith("error"):
                     recorder.answer(slug, outcome)
                 recorder.add(action, started, outcome, slug)
@@ -165,7 +168,7 @@ def client(
                     path = "/recherche/?" + urlencode({"q": rng.choice(SEARCHES)})
                 else:
                     path = rng.choice(pages)
-                response = session.get(base + path, timeout=60)
+                response = session.get(base + path, timeout=timeout)
                 ok = response.status_code < 400
                 recorder.add(action, started, "ok" if ok else f"error:{response.status_code}", path)
         except requests.RequestException as error:
@@ -185,6 +188,7 @@ def run_clients(
     seed: int,
     max_actions: int | None = None,
     mix: dict[str, int] | None = None,
+    timeout: float = 120,
 ) -> tuple[Recorder, float]:
     """Start `clients` threads, wait for all of them; return the tally and the elapsed seconds."""
     recorder = Recorder()
@@ -195,7 +199,13 @@ def run_clients(
         threading.Thread(
             target=client,
             args=(n, base, pages, slugs, deadline, recorder),
-            kwargs={"seed": seed, "run_id": run_id, "max_actions": max_actions, "mix": mix},
+            kwargs={
+                "seed": seed,
+                "run_id": run_id,
+                "max_actions": max_actions,
+                "mix": mix,
+                "timeout": timeout,
+            },
         )
         for n in range(clients)
     ]
@@ -284,6 +294,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--redis-url", default=os.environ.get("REDIS_URL", ""), help="cache Redis (REDIS_URL)"
     )
     parser.add_argument("--seed", type=int, default=2026, help="graine des tirages des clients")
+    parser.add_argument("--timeout", type=float, default=120, help="attente maximale d'une réponse (s)")
     return parser.parse_args(argv)
 
 
@@ -305,7 +316,13 @@ def main(argv: list[str] | None = None) -> None:
         with server.gunicorn(page_cache=bool(args.page_cache), count_queries=False, **options) as base:
             print(f"{args.clients} clients pendant {args.duration:.0f} s sur {base}…", file=sys.stderr)
             recorder, elapsed = run_clients(
-                base, pages, slugs, clients=args.clients, duration=args.duration, seed=args.seed
+                base,
+                pages,
+                slugs,
+                clients=args.clients,
+                duration=args.duration,
+                seed=args.seed,
+                timeout=args.timeout,
             )
         figures = database_figures(slugs)
     problems = compare(figures, recorder.answers)

@@ -29,6 +29,7 @@ from bench import server, stats
 from bench.targets import Target, pick_targets, static_target
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
+MIN_SAMPLES = 5
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -41,6 +42,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=2026, help="graine de generate_content")
     parser.add_argument("--requests", type=int, default=200, help="requêtes mesurées par page (latence)")
     parser.add_argument("--warmup", type=int, default=10, help="requêtes d'échauffement par page")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=60,
+        help="secondes de mesure de latence par page au plus (0 : sans limite)",
+    )
     parser.add_argument("--concurrency", type=int, default=8, help="clients simultanés pour les req/s")
     parser.add_argument("--duration", type=int, default=10, help="durée de chaque mesure de req/s (s)")
     parser.add_argument("--workers", type=int, default=2, help="processus gunicorn")
@@ -68,31 +75,49 @@ def new_session():
     return session
 
 
-def measure_latency(base: str, target: Target, requests: int, warmup: int) -> dict[str, Any]:
-    """Sequential GETs (no redirect followed): status, median/p95 latency, SQL queries, X-Cache."""
+def measure_latency(
+    base: str, target: Target, requests: int, warmup: int, budget_s: float | None = None
+) -> dict[str, Any]:
+    """Sequential GETs (no redirect followed): status, median/p95 latency, SQL queries, X-Cache.
+
+    With `budget_s`, a slow page stops early: warm-up after a quarter of the budget, measured
+    requests after the budget once MIN_SAMPLES are in (`n` says how many were measured).
+    """
     import requests as http
 
     session = new_session()
+
+    def get() -> tuple[str, Any, float]:
+        started = time.perf_counter()
+        try:
+            response = session.get(base + target.path, allow_redirects=False, timeout=120)
+            status, headers = str(response.status_code), response.headers
+        except http.RequestException as error:  # a broken page is a result, not a reason to stop
+            status, headers = type(error).__name__, {}
+        return status, headers, (time.perf_counter() - started) * 1000
+
+    budget = budget_s or float("inf")
+    phase = time.monotonic()
+    for _ in range(warmup):
+        get()
+        if time.monotonic() - phase > budget / 4:
+            break
     statuses: Counter[str] = Counter()
     cache: Counter[str] = Counter()
     timings: list[float] = []
     queries: list[int | None] = []
-    for i in range(-warmup, requests):
-        started = time.perf_counter()
-        try:
-            response = session.get(base + target.path, allow_redirects=False, timeout=60)
-            status, headers = str(response.status_code), response.headers
-        except http.RequestException as error:  # a broken page is a result, not a reason to stop
-            status, headers = type(error).__name__, {}
-        elapsed = (time.perf_counter() - started) * 1000
-        if i < 0:
-            continue
+    phase = time.monotonic()
+    for _ in range(requests):
+        if len(timings) >= MIN_SAMPLES and time.monotonic() - phase > budget:
+            break
+        status, headers, elapsed = get()
         statuses[status] += 1
         timings.append(elapsed)
         queries.append(int(headers["X-Queries"]) if "X-Queries" in headers else None)
         cache[headers.get("X-Cache", "–")] += 1
     return {
         "status": stats.status_summary(statuses),
+        "n": len(timings),
         **stats.summarise_timings(timings),
         **stats.summarise_queries(queries),
         "x_cache": stats.status_summary(cache),
@@ -104,7 +129,10 @@ def measure_rps(base: str, target: Target, concurrency: int, duration: int) -> d
     primed = measure_latency(base, target, requests=1, warmup=1)
     url = base + target.path
     if stats.wrk_available():
-        result = stats.run_wrk(url, connections=concurrency, duration=duration)
+        try:
+            result = stats.run_wrk(url, connections=concurrency, duration=duration)
+        except ValueError as error:  # reported in the JSON, the other pages are still measured
+            result = {"rps": None, "non_2xx": None, "socket_errors": None, "tool": "wrk", "error": str(error)}
     else:
         result = stats.python_rps(url, connections=concurrency, duration=duration)
     return {**result, "x_cache": primed["x_cache"], "queries": primed["queries"]}
@@ -119,7 +147,7 @@ def add_ratios(rows: list[dict[str, Any]], key: str) -> None:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    headers = ["page", "URL", "statut", "médiane (ms)", "p95 (ms)", "requêtes SQL"]
+    headers = ["page", "URL", "statut", "n", "médiane (ms)", "p95 (ms)", "requêtes SQL"]
     modes = [m for m in ("rps_cached", "rps_uncached") if any(m in row for row in rows)]
     titles = {"rps_cached": "avec cache", "rps_uncached": "sans cache"}
     for mode in modes:
@@ -130,7 +158,8 @@ def table(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         spread = f" (max {row['queries_max']})" if row["queries_max"] not in (None, row["queries"]) else ""
         queries = "–" if row["queries"] is None else f"{row['queries']}{spread}"
-        cells = [row["kind"], f"`{row['path']}`", row["status"], row["median_ms"], row["p95_ms"], queries]
+        cells = [row["kind"], f"`{row['path']}`", row["status"], row.get("n")]
+        cells += [row["median_ms"], row["p95_ms"], queries]
         for mode in modes:
             rps = row.get(mode, {})
             errors = (rps.get("non_2xx") or 0) + (rps.get("socket_errors") or 0) if rps else None
@@ -138,7 +167,7 @@ def table(rows: list[dict[str, Any]]) -> str:
         if "rps_cached" in modes:
             cells.append(row.get("rps_cached", {}).get("x_cache"))
         lines.append(cells)
-    return stats.markdown_table(headers, lines, align="lllrrrrrrrrrr")
+    return stats.markdown_table(headers, lines, align="lllrrrrrrrrrrrl")
 
 
 def describe_database() -> str:
@@ -164,7 +193,7 @@ def run(args: argparse.Namespace, log_path: Path) -> dict[str, Any]:
     with server.gunicorn(page_cache=False, count_queries=True, **options) as base:
         for number, (target, row) in enumerate(zip(pages, rows, strict=True), start=1):
             print(f"Latence {number}/{len(pages)} : {target.path}", file=sys.stderr, flush=True)
-            row.update(measure_latency(base, target, args.requests, args.warmup))
+            row.update(measure_latency(base, target, args.requests, args.warmup, args.budget or None))
             if args.rps_uncached:
                 row["rps_uncached"] = measure_rps(base, target, args.concurrency, args.duration)
     if not args.no_rps:
@@ -187,6 +216,7 @@ def run(args: argparse.Namespace, log_path: Path) -> dict[str, Any]:
         "events": events,
         "requests": args.requests,
         "warmup": args.warmup,
+        "budget_s": args.budget,
         "concurrency": args.concurrency,
         "duration_s": args.duration,
         "workers": args.workers,
@@ -210,7 +240,8 @@ def main(argv: list[str] | None = None) -> None:
         result = run(args, log_path)
     print(
         f"\n{result['fiches']} fiches, {result['events']} événements, {result['database']}, "
-        f"{args.workers} processus gunicorn, {args.requests} requêtes par page, "
+        f"{args.workers} processus gunicorn, {args.requests} requêtes par page "
+        f"(au plus {args.budget:.0f} s par page), "
         f"req/s : {args.concurrency} clients pendant {args.duration} s ({result['rps_tool']})\n"
     )
     print(table(result["rows"]))

@@ -70,21 +70,22 @@ def test_percentiles_and_summaries():
 
 
 def test_ratios_are_computed_against_the_static_file_and_shown_in_the_table():
+    home = {"kind": "accueil", "path": "/", "status": "200", "n": 200, "median_ms": 20.0, "p95_ms": 25.0}
+    css = {"kind": "fichier statique", "path": "/static/css/kazasso.css", "status": "200", "n": 200}
     rows = [
-        {"kind": "accueil", "path": "/", "status": "200", "median_ms": 20.0, "p95_ms": 25.0, "queries": 9,
-         "queries_max": 11, "rps_cached": {"rps": 600.0, "non_2xx": 0, "socket_errors": 1, "x_cache": "HIT"}},
-        {"kind": "fichier statique", "path": "/static/css/kazasso.css", "status": "200", "median_ms": 1.0,
-         "p95_ms": 2.0, "queries": 0, "queries_max": 0,
-         "rps_cached": {"rps": 1000.0, "non_2xx": 0, "socket_errors": 0, "x_cache": "–"}},
-    ]  # fmt: skip
+        {**home, "queries": 9, "queries_max": 11},
+        {**css, "median_ms": 1.0, "p95_ms": 2.0, "queries": 0, "queries_max": 0},
+    ]
+    rows[0]["rps_cached"] = {"rps": 600.0, "non_2xx": 0, "socket_errors": 1, "x_cache": "HIT"}
+    rows[1]["rps_cached"] = {"rps": 1000.0, "non_2xx": 0, "socket_errors": 0, "x_cache": "–"}
     site_bench.add_ratios(rows, "rps_cached")
     assert rows[0]["rps_cached"]["ratio"] == 0.6
     assert rows[1]["rps_cached"]["ratio"] == 1.0
     lines = site_bench.table(rows).splitlines()
     assert lines[0].startswith(
-        "| page | URL | statut | médiane (ms) | p95 (ms) | requêtes SQL | req/s avec cache"
+        "| page | URL | statut | n | médiane (ms) | p95 (ms) | requêtes SQL | req/s avec cache"
     )
-    assert lines[2] == "| accueil | `/` | 200 | 20.0 | 25.0 | 9 (max 11) | 600.0 | 0.6 | 1 | HIT |"
+    assert lines[2] == "| accueil | `/` | 200 | 200 | 20.0 | 25.0 | 9 (max 11) | 600.0 | 0.6 | 1 | HIT |"
     assert stats.ratio(5.0, None) is None
 
 
@@ -127,7 +128,11 @@ def test_latency_measure_against_a_live_server(live_server):
 
     ok = site_bench.measure_latency(live_server.url, Target("accueil", "/"), requests=3, warmup=1)
     assert ok["status"] == "200"
+    assert ok["n"] == 3
     assert ok["queries"] is None  # the test settings have no query counter
     assert ok["median_ms"] <= ok["p95_ms"]
     missing = site_bench.measure_latency(live_server.url, Target("x", "/ressources/nexiste-pas/"), 2, 0)
     assert missing["status"] == "404"
+    # A page slower than the budget stops after MIN_SAMPLES measured requests.
+    hurried = site_bench.measure_latency(live_server.url, Target("accueil", "/"), 50, 3, budget_s=1e-6)
+    assert hurried["n"] == site_bench.MIN_SAMPLES
