@@ -18,11 +18,12 @@ class LoadEvent:
     max_seats: int
 
 
-# One with a waiting list that fills early, one refusing once full, one larger.
+# Small enough to run out even when a slow site lets through a dozen registrations a minute:
+# one with a waiting list, one refusing once full, one larger.
 LOAD_EVENTS = (
-    LoadEvent(f"{LOAD_EVENT_PREFIX}1", capacity=15, waitlist=True, max_seats=3),
-    LoadEvent(f"{LOAD_EVENT_PREFIX}2", capacity=12, waitlist=False, max_seats=2),
-    LoadEvent(f"{LOAD_EVENT_PREFIX}3", capacity=40, waitlist=True, max_seats=4),
+    LoadEvent(f"{LOAD_EVENT_PREFIX}1", capacity=8, waitlist=True, max_seats=3),
+    LoadEvent(f"{LOAD_EVENT_PREFIX}2", capacity=5, waitlist=False, max_seats=2),
+    LoadEvent(f"{LOAD_EVENT_PREFIX}3", capacity=20, waitlist=True, max_seats=4),
 )
 
 

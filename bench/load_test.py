@@ -1,7 +1,7 @@
 """Load test: concurrent visitors reading, searching and registering, then a database check.
 
     .venv/bin/python -m bench.load_test --database-url postgres://root@127.0.0.1:5432/kazasso_benchh \\
-        [--duration 60] [--clients 32] [--workers 2] [--page-cache 1]
+        [--duration 60] [--clients 32] [--workers 2] [--page-cache 1] [--timeout 120]
 
 Each client is a thread with its own cookie jar. A registering client GETs a load event's page,
 takes the CSRF token from its form, POSTs a registration with a unique email and follows the

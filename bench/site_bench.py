@@ -1,7 +1,7 @@
 """Site benchmark: every public page type under gunicorn, against a static file served by whitenoise.
 
     .venv/bin/python -m bench.site_bench --database-url postgres://root@127.0.0.1:5432/kazasso_benchh \\
-        [--fiches 10000 --events 2000] [--requests 200] [--concurrency 8] [--duration 10] [--workers 2]
+        [--fiches 10000 --events 2000] [--requests 200] [--budget 60] [--concurrency 8] [--duration 10]
 
 One run, two servers (bench/server.py), same database and settings except the page cache switch:
 1. uncached (KAZASSO_PAGE_CACHE=0): sequential latency (median, p95) and SQL queries per page,
