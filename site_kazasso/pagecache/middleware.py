@@ -29,6 +29,7 @@ CACHED_CONTENT_TYPES = frozenset(
         "application/rss+xml",
         "application/atom+xml",
         "text/calendar",
+        "application/json",  # the search box's suggestions
     }
 )
 # Vary headers whose value cannot change the response of a visitor we serve from the cache.

@@ -27,6 +27,11 @@ def test_an_anonymous_page_is_served_from_the_cache_without_any_query(
     assert response["Content-Type"].startswith("text/html")
 
 
+def test_search_suggestions_are_served_from_the_cache(client, fiche):
+    body = cached(client, "/recherche/suggestions/?q=creer")
+    assert "/ressources/creer-son-association/" in body
+
+
 def test_head_is_answered_from_the_page_a_get_stored(client, fiche):
     page = cached(client, fiche.url)
     response = client.head(fiche.url)
