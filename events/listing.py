@@ -12,7 +12,17 @@ from django.utils.translation import gettext_lazy
 from events import clock
 from events.models import EventFormat, EventPage
 from members.models import Structure
-from taxonomy.facets import ChoiceFacet, Facet, FacetedListing, RelatedFacet, TagFacet, YearFacet, clean_param
+from taxonomy.catalogue import catalogue
+from taxonomy.facets import (
+    ChoiceFacet,
+    Facet,
+    FacetedListing,
+    RelatedFacet,
+    TagFacet,
+    YearFacet,
+    clean_param,
+    load_in_order,
+)
 from taxonomy.models import Theme
 
 if TYPE_CHECKING:
@@ -25,13 +35,13 @@ UPCOMING = "a-venir"
 
 def event_facets(past: bool) -> list[Facet]:
     facets: list[Facet] = [
-        RelatedFacet("theme", gettext_lazy("Thème"), relation="themes", model=Theme, sort=("order", "name")),
-        ChoiceFacet("format", gettext_lazy("Format"), field_name="format", choices=EventFormat.choices),
-        RelatedFacet("structure", gettext_lazy("Structure"), relation="organisers", model=Structure),
-        TagFacet("tagged_with", gettext_lazy("Mot-clé"), relation="tagged_items__tag"),
+        RelatedFacet("theme", gettext_lazy("Thème"), dimension="theme"),
+        ChoiceFacet("format", gettext_lazy("Format"), dimension="format", choices=EventFormat.choices),
+        RelatedFacet("structure", gettext_lazy("Structure"), dimension="structure"),  # the organisers
+        TagFacet("tagged_with", gettext_lazy("Mot-clé")),
     ]
     if past:
-        facets.append(YearFacet("annee", gettext_lazy("Année"), field_name="start"))
+        facets.append(YearFacet("annee", gettext_lazy("Année")))
     return facets
 
 
@@ -55,6 +65,17 @@ def with_card_data(queryset: QuerySet[EventPage]) -> QuerySet[EventPage]:
     )
 
 
+def event_cards(pks: list[int]) -> list[EventPage]:
+    """The events with these ids, in this order, with what their cards show."""
+    return load_in_order(with_card_data(EventPage.objects.all()), pks)
+
+
+def next_events(limit: int, now: Any = None) -> list[EventPage]:
+    """The first `limit` events not yet over, soonest first (from the catalogue)."""
+    index = catalogue().events
+    return event_cards(index.ordered(index.ending_from(now or clock.now()))[:limit])
+
+
 def event_listing_context(index_page: EventIndexPage, request: HttpRequest) -> dict[str, Any]:
     raw_period = clean_param(request.GET.get("periode"))
     notices = []
@@ -63,17 +84,20 @@ def event_listing_context(index_page: EventIndexPage, request: HttpRequest) -> d
             _("Période inconnue « %(value)s » : voici les événements à venir.") % {"value": raw_period}
         )
     past = raw_period == PAST
-    now = clock.now()
-    base = (past_events(now) if past else upcoming_events(now)).child_of(index_page)
+    cat = catalogue()
+    not_over = cat.events.ending_from(clock.now())
     listing = FacetedListing(
         facets=event_facets(past),
-        base_queryset=base,
+        index=cat.events,
+        cat=cat,
+        base=cat.events.mask("parent", index_page.path) & (cat.events.all & ~not_over if past else not_over),
         query=request.GET,
         per_page=PER_PAGE,
+        reverse=past,  # the archive shows the most recent first
         keep={"periode": PAST} if past else {},
     )
     listing.notices[:0] = notices
-    context = listing.template_context(with_card_data(listing.filtered()), "events")
+    context = listing.template_context("events", event_cards)
     return {
         **context,
         "past": past,

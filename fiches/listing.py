@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Structure
-from taxonomy.facets import Facet, FacetedListing, RelatedFacet, TagFacet, YearFacet
-from taxonomy.models import Theme, Typology
+from taxonomy.catalogue import catalogue
+from taxonomy.facets import Facet, FacetedListing, RelatedFacet, TagFacet, YearFacet, load_in_order
+from taxonomy.models import Theme
 
 if TYPE_CHECKING:
     from fiches.models import FichePage
@@ -20,13 +20,11 @@ if TYPE_CHECKING:
 def fiche_facets() -> list[Facet]:
     """The RNMA-style facets of /ressources/, in display order."""
     return [
-        RelatedFacet("theme", _("Thème"), relation="themes", model=Theme, sort=("order", "name")),
-        RelatedFacet(
-            "typologie", _("Typologie"), relation="typology", model=Typology, sort=("order", "name")
-        ),
-        RelatedFacet("structure", _("Structure"), relation="structure", model=Structure, sort=("name",)),
-        TagFacet("tagged_with", _("Mot-clé"), relation="tagged_items__tag"),
-        YearFacet("annee", _("Année"), field_name="first_published_at"),
+        RelatedFacet("theme", _("Thème"), dimension="theme"),
+        RelatedFacet("typologie", _("Typologie"), dimension="typology"),
+        RelatedFacet("structure", _("Structure"), dimension="structure"),
+        TagFacet("tagged_with", _("Mot-clé")),
+        YearFacet("annee", _("Année")),
     ]
 
 
@@ -37,11 +35,6 @@ def live_fiches() -> QuerySet[FichePage]:
     return FichePage.objects.live().public().order_by("-first_published_at", "-pk")
 
 
-def count_live_fiches(relation: str = "fiches") -> Count:
-    """An annotation counting, through `relation`, only the fiches a visitor can see."""
-    return Count(relation, filter=Q(**{f"{relation}__in": live_fiches().values("pk")}), distinct=True)
-
-
 def with_card_data(queryset: QuerySet[FichePage]) -> QuerySet[FichePage]:
     """Everything a fiche card shows, fetched in a constant number of queries."""
     return queryset.select_related("structure", "typology").prefetch_related(
@@ -50,13 +43,38 @@ def with_card_data(queryset: QuerySet[FichePage]) -> QuerySet[FichePage]:
     )
 
 
+def fiche_cards(pks: list[int]) -> list[FichePage]:
+    """The fiches with these ids, in this order, with what their cards show."""
+    from fiches.models import FichePage
+
+    return load_in_order(with_card_data(FichePage.objects.all()), pks)
+
+
+def fiche_counts(dimension: str) -> dict[Any, int]:
+    """{structure/theme/… id: number of live fiches}, from the catalogue."""
+    index = catalogue().fiches
+    return index.counts(dimension, index.all)
+
+
 def fiche_listing_context(index_page: Any, request: HttpRequest) -> dict[str, Any]:
+    cat = catalogue()
     listing = FacetedListing(
         facets=fiche_facets(),
-        base_queryset=live_fiches().child_of(index_page),
+        index=cat.fiches,
+        cat=cat,
+        base=cat.fiches.mask("parent", index_page.path),
         query=request.GET,
         per_page=getattr(settings, "FICHES_PER_PAGE", 12),
     )
-    context = listing.template_context(with_card_data(listing.filtered()), "fiches")
+    context = listing.template_context("fiches", fiche_cards)
     context["clear_url"] = index_page.url
     return context
+
+
+def annotate_fiche_counts(objects: QuerySet, dimension: str) -> list[Any]:
+    """The objects (themes, structures…) with `fiche_count`, the number of live fiches carrying each."""
+    counts = fiche_counts(dimension)
+    rows = list(objects)
+    for obj in rows:
+        obj.fiche_count = counts.get(obj.pk, 0)
+    return rows

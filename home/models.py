@@ -13,8 +13,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from editorial.permissions import EditorialPageMixin
-from fiches.listing import count_live_fiches, live_fiches, with_card_data
+from fiches.listing import annotate_fiche_counts, fiche_cards
 from members.models import Structure
+from taxonomy.catalogue import catalogue
 from taxonomy.models import Theme
 
 LATEST_FICHES = 6
@@ -42,17 +43,17 @@ class HomePage(EditorialPageMixin, Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["latest_fiches"] = list(with_card_data(live_fiches())[:LATEST_FICHES])
-        context["themes"] = list(Theme.objects.annotate(fiche_count=count_live_fiches()).ordered())
+        fiches = catalogue().fiches
+        context["latest_fiches"] = fiche_cards(fiches.ordered(fiches.all)[:LATEST_FICHES])
+        context["themes"] = annotate_fiche_counts(Theme.objects.ordered(), "theme")
         context["structures"] = list(Structure.objects.order_by("name"))
         from fiches.models import FicheIndexPage
 
         context["fiche_index"] = FicheIndexPage.objects.live().first()
-        from events.listing import upcoming_events
-        from events.listing import with_card_data as with_event_card_data
+        from events.listing import next_events
         from events.models import EventIndexPage
 
-        context["next_events"] = list(with_event_card_data(upcoming_events())[:NEXT_EVENTS])
+        context["next_events"] = next_events(NEXT_EVENTS)
         context["event_index"] = EventIndexPage.objects.live().first()
         return context
 

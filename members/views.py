@@ -4,35 +4,39 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from events.listing import past_events, upcoming_events
-from events.listing import with_card_data as event_card_data
-from fiches.listing import count_live_fiches, live_fiches, with_card_data
+from events import clock
+from events.listing import event_cards
+from fiches.listing import annotate_fiche_counts, fiche_cards
 from members.models import Structure
+from taxonomy.catalogue import catalogue
 
 STRUCTURE_FICHES = 12
 STRUCTURE_EVENTS = 4
 
 
 def structure_list(request: HttpRequest) -> HttpResponse:
-    structures = Structure.objects.annotate(fiche_count=count_live_fiches()).select_related("logo")
+    structures = annotate_fiche_counts(Structure.objects.select_related("logo"), "structure")
     crumbs = [(_("Accueil"), "/"), (_("Structures membres"), None)]
     return render(request, "members/structure_list.html", {"structures": structures, "crumbs": crumbs})
 
 
 def structure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     structure = get_object_or_404(Structure.objects.select_related("logo"), slug=slug)
-    fiches = with_card_data(live_fiches().filter(structure=structure))
-    events = event_card_data(upcoming_events().filter(organisers=structure))
-    past = event_card_data(past_events().filter(organisers=structure))
+    cat = catalogue()
+    fiches = cat.fiches.mask("structure", structure.pk)
+    organised = cat.events.mask("structure", structure.pk)  # events list all their organisers
+    not_over = cat.events.ending_from(clock.now())
     return render(
         request,
         "members/structure_detail.html",
         {
             "structure": structure,
-            "fiches": list(fiches[:STRUCTURE_FICHES]),
-            "fiche_count": fiches.count(),
-            "upcoming_events": list(events[:STRUCTURE_EVENTS]),
-            "past_events": list(past[:STRUCTURE_EVENTS]),
+            "fiches": fiche_cards(cat.fiches.ordered(fiches)[:STRUCTURE_FICHES]),
+            "fiche_count": fiches.bit_count(),
+            "upcoming_events": event_cards(cat.events.ordered(organised & not_over)[:STRUCTURE_EVENTS]),
+            "past_events": event_cards(
+                cat.events.ordered(organised & ~not_over, reverse=True)[:STRUCTURE_EVENTS]
+            ),
             "crumbs": [
                 (_("Accueil"), "/"),
                 (_("Structures membres"), "/structures/"),

@@ -1,7 +1,8 @@
 """Queries behind the tag and theme pages, their feeds and the sitemap, in one place.
 
-Every helper here returns only live, public content (through `live_fiches()` and
-`live_events()`) and runs a fixed number of queries, whatever the number of tags or pages.
+Every helper here returns only live, public content (through the catalogue, or
+`live_fiches()` and `live_events()` for feeds) and runs a fixed number of queries, whatever
+the number of tags or pages.
 """
 
 from __future__ import annotations
@@ -12,16 +13,17 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from taggit.models import Tag
 
 from events import clock
-from events.listing import PAST, live_events, past_events, upcoming_events
+from events.listing import PAST, event_cards, live_events, upcoming_events
 from events.listing import with_card_data as event_card_data
-from events.models import EventPage, EventTag
-from fiches.listing import live_fiches, with_card_data
-from fiches.models import FichePage, FicheTag
+from events.models import EventPage
+from fiches.listing import fiche_cards, live_fiches, with_card_data
+from fiches.models import FichePage
+from taxonomy.catalogue import catalogue
 from taxonomy.facets import clean_param
 from taxonomy.models import Theme
 
@@ -78,26 +80,16 @@ class TagUsage:
         return first if first.isalpha() else "#"
 
 
-def _tag_counts(through: type[Any], live: QuerySet) -> QuerySet:
-    """(tag id, name, slug, number of live pages) for one tag through-model, in one query."""
-    return (
-        through.objects.filter(content_object__in=live.values("pk"))
-        .order_by()
-        .values_list("tag_id", "tag__name", "tag__slug")
-        .annotate(n=Count("content_object_id", distinct=True))
-    )
-
-
 def used_tags() -> list[TagUsage]:
     """Tags carried by at least one live fiche or live event, in alphabetical order (accents ignored)."""
-    rows: dict[int, dict[str, Any]] = {}
-    for key, through, live in (
-        ("fiche_count", FicheTag, live_fiches()),
-        ("event_count", EventTag, live_events()),
-    ):
-        for pk, name, slug, count in _tag_counts(through, live):
-            rows.setdefault(pk, {"pk": pk, "name": name, "slug": slug})[key] = count
-    return sorted((TagUsage(**row) for row in rows.values()), key=lambda t: t.sort_key)
+    cat = catalogue()
+    fiche_counts = cat.fiches.counts("tag", cat.fiches.all)
+    event_counts = cat.events.counts("tag", cat.events.all)
+    tags = (
+        TagUsage(pk, *cat.tags[pk], fiche_count=fiche_counts.get(pk, 0), event_count=event_counts.get(pk, 0))
+        for pk in fiche_counts.keys() | event_counts.keys()
+    )
+    return sorted(tags, key=lambda t: t.sort_key)
 
 
 def filter_tags(tags: list[TagUsage], raw_query: str | None) -> list[TagUsage]:
@@ -159,20 +151,21 @@ class BrowseContent:
 
 
 def browse_content(
-    *, lookup: dict[str, Any], param: str, value: str, now: dt.datetime | None = None
+    *, dimension: str, key: Any, param: str, value: str, now: dt.datetime | None = None
 ) -> BrowseContent:
-    """Live content matching `lookup`, and links to the listings filtered by `param=value`."""
-    now = now or clock.now()
-    fiches = live_fiches().filter(**lookup)
-    upcoming = upcoming_events(now).filter(**lookup)
-    past = past_events(now).filter(**lookup)
+    """Live content carrying catalogue value `key`, and links to the listings filtered by `param=value`."""
+    cat = catalogue()
+    fiches = cat.fiches.mask(dimension, key)
+    carrying = cat.events.mask(dimension, key)
+    not_over = cat.events.ending_from(now or clock.now())
+    upcoming, past = carrying & not_over, carrying & ~not_over
     return BrowseContent(
-        fiches=list(with_card_data(fiches)[:FICHES_SHOWN]),
-        fiche_count=fiches.count(),
-        upcoming=list(event_card_data(upcoming)[:EVENTS_SHOWN]),
-        upcoming_count=upcoming.count(),
-        past=list(event_card_data(past)[:EVENTS_SHOWN]),
-        past_count=past.count(),
+        fiches=fiche_cards(cat.fiches.ordered(fiches)[:FICHES_SHOWN]),
+        fiche_count=fiches.bit_count(),
+        upcoming=event_cards(cat.events.ordered(upcoming)[:EVENTS_SHOWN]),
+        upcoming_count=upcoming.bit_count(),
+        past=event_cards(cat.events.ordered(past, reverse=True)[:EVENTS_SHOWN]),
+        past_count=past.bit_count(),
         fiches_url="/ressources/" + query_string(**{param: value}),
         upcoming_url="/evenements/" + query_string(**{param: value}),
         past_url="/evenements/" + query_string(periode=PAST, **{param: value}),
@@ -181,11 +174,11 @@ def browse_content(
 
 def tag_content(tag: Tag, now: dt.datetime | None = None) -> BrowseContent:
     """Listings take the tag by name (`tagged_with`, the RNMA convention), not by slug."""
-    return browse_content(lookup={"tagged_items__tag": tag}, param="tagged_with", value=tag.name, now=now)
+    return browse_content(dimension="tag", key=tag.pk, param="tagged_with", value=tag.name, now=now)
 
 
 def theme_content(theme: Theme, now: dt.datetime | None = None) -> BrowseContent:
-    return browse_content(lookup={"themes": theme}, param="theme", value=theme.slug, now=now)
+    return browse_content(dimension="theme", key=theme.pk, param="theme", value=theme.slug, now=now)
 
 
 # Feeds ----------------------------------------------------------------------------------------

@@ -1,16 +1,20 @@
 """Site search: fiches, events and structures for a query, with facets across both page types.
 
 The search backend finds matching fiches and events (relevance-ranked, at most
-MAX_MATCHES of each); facets and filters then work on those ids with ordinary SQL, so the
-number of queries stays the same whatever the number of results. An empty query browses
-everything with the same facets.
+MAX_MATCHES of each); facets, filters and date ordering then work on those ids in the
+in-memory catalogue (taxonomy/catalogue.py), so the number of queries stays the same
+whatever the number of results, and only the page shown is read from the database. An empty
+query browses everything with the same facets.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from django.conf import settings
@@ -19,24 +23,22 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from events.listing import live_events
-from events.listing import with_card_data as event_card_data
+from events.listing import event_cards
 from events.models import EventPage
-from fiches.listing import live_fiches
-from fiches.listing import with_card_data as fiche_card_data
+from fiches.listing import fiche_cards
 from fiches.models import FichePage
-from members.models import Structure
+from taxonomy.catalogue import EVENTS, FICHES, Catalogue, KindIndex, catalogue, fold
 from taxonomy.facets import (
     ActiveFilter,
     Facet,
     FacetOption,
     FacetResult,
     RelatedFacet,
+    TagFacet,
     YearFacet,
     clean_param,
     querystring,
 )
-from taxonomy.models import Theme, Typology
 
 MAX_MATCHES = 500
 PER_PAGE = 12
@@ -57,102 +59,14 @@ def normalise_query(raw: str | None) -> tuple[str, bool]:
     return text[:limit].strip(), len(text) > limit
 
 
-def fold(text: str) -> str:
-    """Lower-case without accents, for comparisons the database cannot do portably."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-class TagSlugFacet(RelatedFacet):
-    """Tags addressed by slug on /recherche/ (the listings use the tag name, RNMA-style)."""
-
-    def __init__(self, param: str, label: Any, *, relation: str) -> None:
-        from taggit.models import Tag
-
-        super().__init__(param, label, relation=relation, model=Tag, sort=("name",), by_count=True, limit=25)
-
-    def counts(self, queryset: QuerySet) -> list[tuple[str, str, int]]:
-        key, label = f"{self.relation}__slug", f"{self.relation}__name"
-        from django.db.models import Count
-
-        rows = (
-            queryset.order_by()
-            .filter(**{f"{key}__isnull": False})
-            .values(key, label)
-            .annotate(n=Count("pk"))
-            .order_by("-n", label)
-        )
-        return [(row[key], row[label], row["n"]) for row in rows]
-
-
-@dataclass
-class CrossFacet:
-    """One query-string parameter applied to fiches and events, each through its own field."""
-
-    param: str
-    label: Any
-    fiche: Facet | None
-    event: Facet | None
-
-    def resolve(self, raw: str) -> tuple[Any, str] | None:
-        for facet in (self.fiche, self.event):
-            if facet is not None:
-                return facet.resolve(raw)
-        return None
-
-    def unknown_message(self, raw: str) -> str:
-        facet = self.fiche or self.event
-        return facet.unknown_message(raw) if facet else raw
-
-
-def cross_facets() -> list[CrossFacet]:
+def site_facets() -> list[Facet]:
+    """The facets of /recherche/, each applying to fiches and events alike (tags by slug here)."""
     return [
-        CrossFacet(
-            "theme",
-            gettext_lazy("Thème"),
-            RelatedFacet(
-                "theme", gettext_lazy("Thème"), relation="themes", model=Theme, sort=("order", "name")
-            ),
-            RelatedFacet(
-                "theme", gettext_lazy("Thème"), relation="themes", model=Theme, sort=("order", "name")
-            ),
-        ),
-        CrossFacet(
-            "typologie",
-            gettext_lazy("Typologie"),
-            RelatedFacet(
-                "typologie",
-                gettext_lazy("Typologie"),
-                relation="typology",
-                model=Typology,
-                sort=("order", "name"),
-            ),
-            RelatedFacet(
-                "typologie",
-                gettext_lazy("Typologie"),
-                relation="typology",
-                model=Typology,
-                sort=("order", "name"),
-            ),
-        ),
-        CrossFacet(
-            "structure",
-            gettext_lazy("Structure"),
-            RelatedFacet("structure", gettext_lazy("Structure"), relation="structure", model=Structure),
-            RelatedFacet("structure", gettext_lazy("Structure"), relation="organisers", model=Structure),
-        ),
-        CrossFacet(
-            "tag",
-            gettext_lazy("Mot-clé"),
-            TagSlugFacet("tag", gettext_lazy("Mot-clé"), relation="tagged_items__tag"),
-            TagSlugFacet("tag", gettext_lazy("Mot-clé"), relation="tagged_items__tag"),
-        ),
-        CrossFacet(
-            "annee",
-            gettext_lazy("Année"),
-            YearFacet("annee", gettext_lazy("Année"), field_name="first_published_at"),
-            YearFacet("annee", gettext_lazy("Année"), field_name="start"),
-        ),
+        RelatedFacet("theme", gettext_lazy("Thème"), dimension="theme"),
+        RelatedFacet("typologie", gettext_lazy("Typologie"), dimension="typology"),
+        RelatedFacet("structure", gettext_lazy("Structure"), dimension="structure"),
+        TagFacet("tag", gettext_lazy("Mot-clé"), by="slug", limit=25),
+        YearFacet("annee", gettext_lazy("Année")),
     ]
 
 
@@ -162,7 +76,11 @@ def search_terms(query: str) -> str:
 
 
 def matching_ids(queryset: QuerySet, query: str) -> list[tuple[int, float]]:
-    """(pk, score) of the best matches: all the words first, any of them if that finds nothing."""
+    """(pk, score) of the best matches: all the words first, any of them if that finds nothing.
+
+    Unpublished pages may be among them; the catalogue, which holds only live public pages,
+    drops them.
+    """
     query = search_terms(query)
     if not query:
         return []
@@ -172,10 +90,41 @@ def matching_ids(queryset: QuerySet, query: str) -> list[tuple[int, float]]:
             .search(query, operator=operator, order_by_relevance=True)
             .annotate_score("_score")
         )
-        found = [(page.pk, float(page._score or 0)) for page in results[:MAX_MATCHES]]
+        found = id_score_pairs(results[:MAX_MATCHES])
         if found or " " not in query:
             return found
     return []
+
+
+def id_score_pairs(results: Any) -> list[tuple[int, float]]:
+    """(pk, score) of search results, as plain values when the backend builds a SQL queryset.
+
+    Building a page instance per match (hundreds for a common word) costs more than the
+    search itself; the database backends let us read the two columns instead.
+    """
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is not None:
+        return [(pk, float(score or 0)) for pk, score in get_queryset().values_list("pk", "_score")]
+    return [(page.pk, float(page._score or 0)) for page in results]
+
+
+class Ranked(Sequence):
+    """(kind, pk) of every result in display order, produced lazily page by page for Paginator."""
+
+    def __init__(self, streams: list[Iterator[tuple[Any, str, int]]], length: int) -> None:
+        self._merged = heapq.merge(*streams)
+        self._length = length
+        self._seen: list[tuple[str, int]] = []
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, item: Any) -> Any:
+        stop = item.stop if isinstance(item, slice) else item + 1
+        if stop is None or stop > len(self._seen):
+            missing = (self._length if stop is None else stop) - len(self._seen)
+            self._seen += [(kind, pk) for _key, kind, pk in islice(self._merged, max(missing, 0))]
+        return self._seen[item]
 
 
 @dataclass
@@ -207,12 +156,13 @@ class SiteSearch:
             )
         elif self.type:
             self.params["type"] = self.type
-        self.facets = cross_facets()
+        self.cat: Catalogue = catalogue()
+        self.facets = site_facets()
         for facet in self.facets:
             raw = clean_param(self.query_dict.get(facet.param))
             if not raw:
                 continue
-            resolved = facet.resolve(raw)
+            resolved = facet.resolve(raw, self.cat)
             if resolved is None:
                 self.notices.append(facet.unknown_message(raw))
                 continue
@@ -223,24 +173,26 @@ class SiteSearch:
     # -- matching ---------------------------------------------------------------------------
 
     def _matches(self) -> None:
-        fiches = live_fiches()
-        events = live_events()
-        if self.query:
-            self.fiche_scores = dict(matching_ids(fiches, self.query))
-            self.event_scores = dict(matching_ids(events, self.query))
-            self.fiche_base = FichePage.objects.filter(pk__in=list(self.fiche_scores))
-            self.event_base = EventPage.objects.filter(pk__in=list(self.event_scores))
-        else:
-            self.fiche_scores, self.event_scores = {}, {}
-            self.fiche_base, self.event_base = fiches, events
+        """The base mask of each page type: the matches of the query, or everything."""
+        self.scores: dict[str, dict[int, float]] = {FICHE: {}, EVENT: {}}
+        self.base: dict[str, int] = {}
+        for kind, model in ((FICHE, FichePage), (EVENT, EventPage)):
+            index = self.index(kind)
+            if self.query:
+                self.scores[kind] = dict(matching_ids(model.objects.all(), self.query))
+                self.base[kind] = index.mask_of(self.scores[kind])
+            else:
+                self.base[kind] = index.all
 
-    def filtered(self, kind: str, exclude: str | None = None) -> QuerySet:
-        queryset = self.fiche_base if kind == FICHE else self.event_base
+    def index(self, kind: str) -> KindIndex:
+        return self.cat.index(FICHES if kind == FICHE else EVENTS)
+
+    def filtered(self, kind: str, exclude: str | None = None) -> int:
+        mask, index = self.base[kind], self.index(kind)
         for facet in self.facets:
             if facet.param in self.selected and facet.param != exclude:
-                model_facet = facet.fiche if kind == FICHE else facet.event
-                queryset = model_facet.apply(queryset, self.selected[facet.param][0])
-        return queryset
+                mask &= index.mask(facet.dimension, self.selected[facet.param][0])
+        return mask
 
     def kinds(self, exclude_type: bool = False) -> list[str]:
         if self.type and not exclude_type:
@@ -252,42 +204,32 @@ class SiteSearch:
     def facet_results(self) -> list[FacetResult]:
         results = [self._type_facet()]
         for facet in self.facets:
-            merged: dict[str, list[Any]] = {}
+            counts: dict[Any, int] = {}
             for kind in self.kinds():
-                model_facet = facet.fiche if kind == FICHE else facet.event
-                for value, label, count in model_facet.counts(self.filtered(kind, exclude=facet.param)):
-                    entry = merged.setdefault(str(value), [label, 0])
-                    entry[1] += count
+                for key, n in (
+                    self.index(kind).counts(facet.dimension, self.filtered(kind, facet.param)).items()
+                ):
+                    counts[key] = counts.get(key, 0) + n
             current = self.params.get(facet.param)
-            ordered = sorted(merged.items(), key=lambda item: self._facet_order(facet.param, item))
             options = [
                 FacetOption(
                     value=value,
-                    label=str(label),
+                    label=label,
                     count=count,
                     selected=value == current,
                     url=querystring(self.params, **{facet.param: None if value == current else value}),
                 )
-                for value, (label, count) in ordered
+                for value, label, count in facet.options(self.cat, counts)
             ]
-            if facet.param == "tag" and len(options) > 25:
-                options = options[:25] + [o for o in options[25:] if o.selected]
+            if facet.limit is not None and len(options) > facet.limit:
+                options = options[: facet.limit] + [o for o in options[facet.limit :] if o.selected]
             results.append(FacetResult(param=facet.param, label=facet.label, options=options))
         return results
-
-    @staticmethod
-    def _facet_order(param: str, item: tuple[str, list[Any]]) -> Any:
-        value, (label, count) = item
-        if param == "annee":
-            return (-int(value),)
-        if param == "tag":
-            return (-count, fold(str(label)))
-        return (fold(str(label)),) if param == "structure" else (0,)
 
     def _type_facet(self) -> FacetResult:
         options = []
         for kind in (FICHE, EVENT):
-            count = self.filtered(kind).count()
+            count = self.filtered(kind).bit_count()
             if count or self.type == kind:
                 selected = self.type == kind
                 options.append(
@@ -321,37 +263,42 @@ class SiteSearch:
 
     # -- results ----------------------------------------------------------------------------
 
-    def ranked(self) -> list[tuple[str, int]]:
-        """(kind, pk) of every result, in display order (relevance or date, newest first)."""
-        rows: list[tuple[tuple[float, float], str, int]] = []
+    def ranked(self) -> Ranked:
+        """(kind, pk) of every result, in display order: relevance, or date (newest first)."""
+        streams, length = [], 0
         for kind in self.kinds():
-            date_field = "first_published_at" if kind == FICHE else "start"
-            scores = self.fiche_scores if kind == FICHE else self.event_scores
-            for pk, date in self.filtered(kind).values_list("pk", date_field):
-                stamp = date.timestamp() if date else 0.0
-                key = (scores.get(pk, 0.0), stamp) if self.sort == "pertinence" else (stamp, 0.0)
-                rows.append((key, kind, pk))
-        rows.sort(key=lambda row: row[0], reverse=True)
-        return [(kind, pk) for _key, kind, pk in rows]
+            index, mask = self.index(kind), self.filtered(kind)
+            length += mask.bit_count()
+            streams.append(self._stream(kind, index, mask))
+        return Ranked(streams, length)
 
-    def structures(self) -> list[Structure]:
+    def _stream(self, kind: str, index: KindIndex, mask: int) -> Iterator[tuple[Any, str, int]]:
+        """(sort key, kind, pk), ascending keys: heapq.merge interleaves the page types."""
+        scores = self.scores[kind]
+        dates, position = index.dates, index.position
+
+        def stamp(pk: int) -> float:
+            moment = dates[position[pk]]
+            return moment.timestamp() if moment else 0.0
+
+        if self.sort == "pertinence" and self.query:
+            rows = sorted(((-scores.get(pk, 0.0), -stamp(pk)), kind, pk) for pk in index.ordered(mask))
+            return iter(rows)
+        # Newest first: fiches are indexed newest first, events soonest first (read them backwards).
+        return (((-stamp(pk), 0.0), kind, pk) for pk in index.ordered(mask, reverse=kind == EVENT))
+
+    def structures(self) -> list[Any]:
         """Member structures whose name or acronym contains the query (accents ignored)."""
         if not self.query:
             return []
         needle = fold(self.query)
-        return [s for s in Structure.objects.order_by("name") if needle in fold(f"{s.name} {s.acronym}")]
+        return [s for s in self.cat.structures.values() if needle in fold(f"{s.name} {s.acronym}")]
 
 
 def load_cards(ids: list[tuple[str, int]]) -> list[tuple[str, Any]]:
     """Fetch one page of results with what their cards show, in a constant number of queries."""
-    fiche_ids = [pk for kind, pk in ids if kind == FICHE]
-    event_ids = [pk for kind, pk in ids if kind == EVENT]
-    fiches = (
-        {p.pk: p for p in fiche_card_data(FichePage.objects.filter(pk__in=fiche_ids))} if fiche_ids else {}
-    )
-    events = (
-        {p.pk: p for p in event_card_data(EventPage.objects.filter(pk__in=event_ids))} if event_ids else {}
-    )
+    fiches = {p.pk: p for p in fiche_cards([pk for kind, pk in ids if kind == FICHE])}
+    events = {p.pk: p for p in event_cards([pk for kind, pk in ids if kind == EVENT])}
     cards = []
     for kind, pk in ids:
         page = (fiches if kind == FICHE else events).get(pk)

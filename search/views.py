@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from fiches.listing import count_live_fiches
-from search.engine import EVENT, FICHE, PER_PAGE, SiteSearch, fold, load_cards, normalise_query, search_terms
+from fiches.listing import annotate_fiche_counts
+from search.engine import EVENT, FICHE, PER_PAGE, SiteSearch, load_cards, normalise_query, search_terms
 from site_kazasso.ratelimit import retry_after, too_many_requests
+from taxonomy.catalogue import catalogue
 from taxonomy.facets import clean_param, querystring
 from taxonomy.models import Theme
 
@@ -94,30 +94,19 @@ def search(request: HttpRequest) -> HttpResponse:
     }
     if not paginator.count:
         context["popular_tags"] = popular_tags()
-        context["themes"] = list(Theme.objects.annotate(fiche_count=count_live_fiches()).ordered())
+        context["themes"] = annotate_fiche_counts(Theme.objects.ordered(), "theme")
     return render(request, "search/search.html", context)
 
 
 def popular_tags(limit: int = 15) -> list[Tag]:
     """The tags most used by live fiches and events, offered when a search finds nothing."""
-    from events.listing import live_events
-    from events.models import EventTag
-    from fiches.listing import live_fiches
-    from fiches.models import FicheTag
-
-    uses: dict[int, int] = {}
-    for through, pages in ((FicheTag, live_fiches()), (EventTag, live_events())):
-        rows = (
-            through.objects.filter(content_object__in=pages.values("pk"))
-            .values("tag_id")
-            .annotate(n=Count("pk"))
-            .values_list("tag_id", "n")
-        )
-        for tag_id, n in rows:
-            uses[tag_id] = uses.get(tag_id, 0) + n
-    tags = {tag.pk: tag for tag in Tag.objects.filter(pk__in=list(uses))}
-    ranked = sorted(tags.values(), key=lambda tag: (-uses[tag.pk], fold(tag.name)))
-    return ranked[:limit]
+    cat = catalogue()
+    uses = cat.fiches.counts("tag", cat.fiches.all)
+    for pk, n in cat.events.counts("tag", cat.events.all).items():
+        uses[pk] = uses.get(pk, 0) + n
+    best = sorted(uses, key=lambda pk: (-uses[pk], cat.tag_sort_keys[pk]))[:limit]
+    tags = {tag.pk: tag for tag in Tag.objects.filter(pk__in=best)}
+    return [tags[pk] for pk in best if pk in tags]
 
 
 def title_matches(queryset, query: str) -> list[tuple[int, float]]:

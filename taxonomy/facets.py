@@ -1,24 +1,25 @@
 """Query-string facets shared by the listings: parse, filter, count and link.
 
 A listing declares its facets once; `FacetedListing` then validates the query string
-(unknown values become French notices instead of errors), filters the queryset, counts
-each facet's values over the other active filters (so every option shows how many results
-choosing it would give) and builds the links that add or remove a filter.
+(unknown values become French notices instead of errors), filters the in-memory catalogue
+(taxonomy/catalogue.py), counts each facet's values over the other active filters (so every
+option shows how many results choosing it would give) and builds the links that add or
+remove a filter. Only the page of results shown is read from the database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db import models
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from taxonomy.catalogue import Catalogue, KindIndex
 
 MAX_PARAM_LENGTH = 200
 
@@ -55,22 +56,20 @@ class FacetResult:
 
 
 class Facet:
-    """One query-string parameter that narrows a listing."""
+    """One query-string parameter that narrows a listing, over one dimension of the catalogue."""
 
-    def __init__(self, param: str, label: str, *, limit: int | None = None) -> None:
+    def __init__(self, param: str, label: str, *, dimension: str, limit: int | None = None) -> None:
         self.param = param
         self.label = label
+        self.dimension = dimension
         self.limit = limit
 
-    def resolve(self, raw: str) -> tuple[Any, str] | None:
-        """Return (filter value, human label) for a raw value, or None if it is unknown."""
+    def resolve(self, raw: str, cat: Catalogue) -> tuple[Any, str] | None:
+        """Return (catalogue key, human label) for a raw value, or None if it is unknown."""
         raise NotImplementedError
 
-    def apply(self, queryset: QuerySet, value: Any) -> QuerySet:
-        raise NotImplementedError
-
-    def counts(self, queryset: QuerySet) -> list[tuple[str, str, int]]:
-        """(url value, label, count) for every value present in the queryset."""
+    def options(self, cat: Catalogue, counts: dict[Any, int]) -> list[tuple[str, str, int]]:
+        """(url value, label, count) for every counted value, in display order."""
         raise NotImplementedError
 
     def unknown_message(self, raw: str) -> str:
@@ -81,116 +80,64 @@ class Facet:
 
 
 class RelatedFacet(Facet):
-    """A facet over a related model (foreign key or many-to-many), addressed by one field."""
+    """A reference list (theme, typology, structure) addressed by slug, in the list's own order."""
 
-    def __init__(
-        self,
-        param: str,
-        label: str,
-        *,
-        relation: str,
-        model: type[models.Model],
-        url_field: str = "slug",
-        label_field: str = "name",
-        sort: Sequence[str] = ("name",),
-        by_count: bool = False,
-        limit: int | None = None,
-    ) -> None:
-        super().__init__(param, label, limit=limit)
-        self.relation = relation
-        self.model = model
-        self.url_field = url_field
-        self.label_field = label_field
-        self.sort = tuple(sort)
-        self.by_count = by_count
+    def resolve(self, raw: str, cat: Catalogue) -> tuple[Any, str] | None:
+        key = cat.by_slug[self.dimension].get(raw)
+        return None if key is None else (key, cat.objects(self.dimension)[key].name)
 
-    def lookup_queryset(self, raw: str) -> QuerySet:
-        return self.model._default_manager.filter(**{self.url_field: raw})
-
-    def resolve(self, raw: str) -> tuple[Any, str] | None:
-        obj = self.lookup_queryset(raw).first()
-        if obj is None:
-            return None
-        return obj.pk, getattr(obj, self.label_field)
-
-    def apply(self, queryset: QuerySet, value: Any) -> QuerySet:
-        return queryset.filter(**{f"{self.relation}__pk": value})
-
-    def counts(self, queryset: QuerySet) -> list[tuple[str, str, int]]:
-        key = f"{self.relation}__{self.url_field}"
-        label = f"{self.relation}__{self.label_field}"
-        sort_paths = [f"{self.relation}__{name}" for name in self.sort]
-        rows = (
-            queryset.order_by()
-            .filter(**{f"{key}__isnull": False})
-            .values(key, label, *sort_paths)
-            .annotate(n=Count("pk"))
-            .order_by(*(["-n"] if self.by_count else []), *sort_paths)
-        )
-        return [(row[key], row[label], row["n"]) for row in rows]
+    def options(self, cat: Catalogue, counts: dict[Any, int]) -> list[tuple[str, str, int]]:
+        return [
+            (obj.slug, obj.name, counts[pk])
+            for pk, obj in cat.objects(self.dimension).items()
+            if pk in counts
+        ]
 
 
-class TagFacet(RelatedFacet):
-    """Tags are addressed by name (the RNMA `tagged_with` convention), found case-insensitively."""
+class TagFacet(Facet):
+    """Tags, most used first; addressed by name (the RNMA `tagged_with` convention) or by slug."""
 
-    def __init__(self, param: str, label: str, *, relation: str, limit: int | None = 30) -> None:
-        from taggit.models import Tag
+    def __init__(self, param: str, label: str, *, by: str = "name", limit: int | None = 30) -> None:
+        super().__init__(param, label, dimension="tag", limit=limit)
+        self.by = by
 
-        super().__init__(
-            param,
-            label,
-            relation=relation,
-            model=Tag,
-            url_field="name",
-            sort=("name",),
-            by_count=True,
-            limit=limit,
-        )
+    def resolve(self, raw: str, cat: Catalogue) -> tuple[Any, str] | None:
+        """By name: exact first, then the same name in other case or without accents (its slug)."""
+        if self.by == "slug":
+            key = cat.by_slug["tag"].get(raw)
+        else:
+            key = cat.tag_names.get(raw) or cat.tag_names_folded.get(raw.casefold())
+            if key is None and slugify(raw):
+                key = cat.by_slug["tag"].get(slugify(raw))
+        return None if key is None else (key, cat.tags[key][0])
 
-    def resolve(self, raw: str) -> tuple[Any, str] | None:
-        """Exact name first, then the same name in other case or without accents (its slug)."""
-        slug = slugify(raw)
-        lookup = Q(name=raw) | Q(name__iexact=raw)
-        if slug:
-            lookup |= Q(slug=slug)
-        candidates = list(self.model._default_manager.filter(lookup)[:10])
-        if not candidates:
-            return None
-        tag = next((t for t in candidates if t.name == raw), None) or next(
-            (t for t in candidates if t.name.lower() == raw.lower()), candidates[0]
-        )
-        return tag.pk, tag.name
+    def options(self, cat: Catalogue, counts: dict[Any, int]) -> list[tuple[str, str, int]]:
+        order = sorted(counts, key=lambda pk: (-counts[pk], cat.tag_sort_keys[pk]))
+        url_at = 1 if self.by == "slug" else 0
+        return [(cat.tags[pk][url_at], cat.tags[pk][0], counts[pk]) for pk in order]
 
 
 class ChoiceFacet(Facet):
-    """A facet over a model field with fixed choices (event format, content type…)."""
+    """A model field with fixed choices (event format…), in the choices' order."""
 
-    def __init__(
-        self, param: str, label: str, *, field_name: str, choices: Sequence[tuple[str, str]]
-    ) -> None:
-        super().__init__(param, label)
-        self.field_name = field_name
+    def __init__(self, param: str, label: str, *, dimension: str, choices: Sequence[tuple[str, str]]) -> None:
+        super().__init__(param, label, dimension=dimension)
         self.choices = dict(choices)
 
-    def resolve(self, raw: str) -> tuple[Any, str] | None:
+    def resolve(self, raw: str, cat: Catalogue) -> tuple[Any, str] | None:
         return (raw, str(self.choices[raw])) if raw in self.choices else None
 
-    def apply(self, queryset: QuerySet, value: Any) -> QuerySet:
-        return queryset.filter(**{self.field_name: value})
-
-    def counts(self, queryset: QuerySet) -> list[tuple[str, str, int]]:
-        rows = dict(queryset.order_by().values_list(self.field_name).annotate(n=Count("pk")))
-        return [(key, str(label), rows[key]) for key, label in self.choices.items() if rows.get(key)]
+    def options(self, cat: Catalogue, counts: dict[Any, int]) -> list[tuple[str, str, int]]:
+        return [(key, str(label), counts[key]) for key, label in self.choices.items() if counts.get(key)]
 
 
 class YearFacet(Facet):
-    """Year of a date or datetime field, in the site's time zone."""
+    """Year of publication (fiches) or of the start (events), in the site's time zone; newest first."""
 
-    def __init__(self, param: str, label: str, *, field_name: str) -> None:
-        super().__init__(param, label)
-        self.field_name = field_name
+    def __init__(self, param: str, label: str) -> None:
+        super().__init__(param, label, dimension="year")
 
-    def resolve(self, raw: str) -> tuple[Any, str] | None:
+    def resolve(self, raw: str, cat: Catalogue) -> tuple[Any, str] | None:
         if not (raw.isascii() and raw.isdigit() and len(raw) == 4):
             return None
         year = int(raw)
@@ -201,19 +148,8 @@ class YearFacet(Facet):
             "value": raw
         }
 
-    def apply(self, queryset: QuerySet, value: Any) -> QuerySet:
-        return queryset.filter(**{f"{self.field_name}__year": value})
-
-    def counts(self, queryset: QuerySet) -> list[tuple[str, str, int]]:
-        rows = (
-            queryset.order_by()
-            .annotate(facet_year=ExtractYear(self.field_name))
-            .filter(facet_year__isnull=False)
-            .values("facet_year")
-            .annotate(n=Count("pk"))
-            .order_by("-facet_year")
-        )
-        return [(str(r["facet_year"]), str(r["facet_year"]), r["n"]) for r in rows]
+    def options(self, cat: Catalogue, counts: dict[Any, int]) -> list[tuple[str, str, int]]:
+        return [(str(year), str(year), counts[year]) for year in sorted(counts, reverse=True)]
 
 
 def querystring(params: Mapping[str, str], **changes: str | None) -> str:
@@ -233,12 +169,19 @@ def querystring(params: Mapping[str, str], **changes: str | None) -> str:
 
 @dataclass
 class FacetedListing:
-    """The result of applying a query string to a queryset with declared facets."""
+    """The result of applying a query string to one page type of the catalogue with declared facets.
+
+    `base` is the mask of the pages the listing shows before any filter (e.g. the live children
+    of /ressources/, or the upcoming events); `reverse` reads the index backwards (past events).
+    """
 
     facets: Sequence[Facet]
-    base_queryset: QuerySet
+    index: KindIndex
+    cat: Catalogue
+    base: int
     query: QueryDict
     per_page: int = 12
+    reverse: bool = False
     keep: dict[str, str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     selected: dict[str, tuple[Any, str]] = field(default_factory=dict)
@@ -250,24 +193,25 @@ class FacetedListing:
             raw = clean_param(self.query.get(facet.param))
             if not raw:
                 continue
-            resolved = facet.resolve(raw)
+            resolved = facet.resolve(raw, self.cat)
             if resolved is None:
                 self.notices.append(facet.unknown_message(raw))
                 continue
             self.selected[facet.param] = resolved
             self.params[facet.param] = raw
 
-    def filtered(self, exclude: str | None = None) -> QuerySet:
-        queryset = self.base_queryset
+    def filtered(self, exclude: str | None = None) -> int:
+        """Mask of the pages matching every active filter (but `exclude`)."""
+        mask = self.base
         for facet in self.facets:
             if facet.param in self.selected and facet.param != exclude:
-                queryset = facet.apply(queryset, self.selected[facet.param][0])
-        return queryset
+                mask &= self.index.mask(facet.dimension, self.selected[facet.param][0])
+        return mask
 
     def facet_results(self) -> list[FacetResult]:
         results = []
         for facet in self.facets:
-            rows = facet.counts(self.filtered(exclude=facet.param))
+            counts = self.index.counts(facet.dimension, self.filtered(exclude=facet.param))
             current = self.params.get(facet.param)
             options = [
                 FacetOption(
@@ -277,7 +221,7 @@ class FacetedListing:
                     selected=value == current,
                     url=querystring(self.params, **{facet.param: None if value == current else value}),
                 )
-                for value, label, count in rows
+                for value, label, count in facet.options(self.cat, counts)
             ]
             if facet.limit is not None and len(options) > facet.limit:
                 kept = options[: facet.limit]
@@ -298,25 +242,10 @@ class FacetedListing:
             if facet.param in self.selected
         ]
 
-    def paginate(self, queryset: QuerySet) -> tuple[Page, list[dict[str, Any]]]:
+    def paginate(self, results: Sequence[Any]) -> tuple[Page, list[dict[str, Any]]]:
         """Return the requested page; junk or out-of-range numbers fall back with a notice."""
-        paginator = Paginator(queryset, self.per_page)
-        raw = clean_param(self.query.get("page"))
-        number = 1
-        if raw:
-            if raw.isascii() and raw.isdigit() and len(raw) < 10:
-                number = int(raw)
-                if number < 1:
-                    number = 1
-                    self.notices.append(_("Les pages sont numérotées à partir de 1 : voici la première."))
-                elif number > paginator.num_pages:
-                    self.notices.append(
-                        _("La page %(asked)s n'existe pas : voici la dernière page (%(last)s).")
-                        % {"asked": number, "last": paginator.num_pages}
-                    )
-                    number = paginator.num_pages
-            else:
-                self.notices.append(_("Numéro de page invalide : voici la première page."))
+        paginator = Paginator(results, self.per_page)
+        number = page_number(self.query.get("page"), paginator.num_pages, self.notices)
         page = paginator.page(number)
         page_range = [
             {"number": n, "url": self.page_url(n), "current": n == number}
@@ -326,14 +255,15 @@ class FacetedListing:
         ]
         return page, page_range
 
-    def template_context(self, queryset: QuerySet, page_name: str) -> dict[str, Any]:
+    def template_context(self, page_name: str, load: Callable[[list[int]], list[Any]]) -> dict[str, Any]:
         """What a listing template shows: facets, active filters, notices and one page of results.
 
-        `queryset` is the filtered queryset with whatever its cards need prefetched; the page
-        of results is put in the context under `page_name` (e.g. "fiches", "events").
+        `load` turns the page's ids into the objects its cards show, in the same order; the
+        page is put in the context under `page_name` (e.g. "fiches", "events").
         """
         facets = self.facet_results()
-        page, page_range = self.paginate(queryset)
+        page, page_range = self.paginate(self.index.ordered(self.filtered(), reverse=self.reverse))
+        page.object_list = load(list(page.object_list))
         return {
             "listing": self,
             "facets": facets,
@@ -349,3 +279,32 @@ class FacetedListing:
     def page_url(self, number: int) -> str:
         base = querystring(self.params)
         return f"{base}&page={number}" if base != "?" else f"?page={number}"
+
+
+def page_number(raw: str | None, num_pages: int, notices: list[str]) -> int:
+    """The page asked for; junk gives the first page and a number past the end the last, with a notice."""
+    raw = clean_param(raw)
+    if not raw:
+        return 1
+    if not (raw.isascii() and raw.isdigit() and len(raw) < 10):
+        notices.append(_("Numéro de page invalide : voici la première page."))
+        return 1
+    number = int(raw)
+    if number < 1:
+        notices.append(_("Les pages sont numérotées à partir de 1 : voici la première."))
+        return 1
+    if number > num_pages:
+        notices.append(
+            _("La page %(asked)s n'existe pas : voici la dernière page (%(last)s).")
+            % {"asked": number, "last": num_pages}
+        )
+        return num_pages
+    return number
+
+
+def load_in_order(queryset: QuerySet, pks: list[int]) -> list[Any]:
+    """The objects of `queryset` with these ids, in the order of `pks` (one query plus prefetches)."""
+    if not pks:
+        return []
+    found = {obj.pk: obj for obj in queryset.filter(pk__in=pks)}
+    return [found[pk] for pk in pks if pk in found]

@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from fiches.models import FicheIndexPage
 from home.models import HomePage
@@ -7,9 +7,12 @@ from home.models import HomePage
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    cache.clear()
+    """Every test starts with empty caches, the anonymous page cache included."""
+    for alias in ("default", "pages"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ from home.demo.report import StepReport, count_report
 from home.demo.spec import BlockSpec, FicheSpec
 from home.models import HomePage, SiteSettings
 from members.models import Structure
+from taxonomy.catalogue import invalidate
 from taxonomy.models import Theme, Typology
 
 ADMIN_USERNAME = "admin"
@@ -226,6 +227,7 @@ def publish_as_of(page: Page, when: datetime, user: AbstractBaseUser | None) -> 
     )
     Revision.objects.filter(pk=revision.pk).update(created_at=when)
     PageLogEntry.objects.filter(page=page).update(timestamp=when)
+    invalidate()  # the dates changed without a signal: the listings' catalogue must see them
 
 
 def ensure_home_content(ctx: DemoContext) -> StepReport:

@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "fiches",
     "events",
     "search",
+    "site_kazasso.pagecache",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -49,6 +50,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "site_kazasso.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Early on purpose: a cached anonymous page is served before sessions and auth are loaded.
+    "site_kazasso.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -165,9 +168,19 @@ FICHES_PER_PAGE = 12
 
 DEFAULT_FROM_EMAIL = "Kaz Asso Ressources <ne-pas-repondre@kazasso.re>"
 
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-}
+# Caches (local memory, or Redis with REDIS_URL), the anonymous page cache and the CDN purge:
+# see settings/caching.py and the README's « Cache » section.
+from .caching import (  # noqa: E402, F401
+    CACHES,
+    KAZASSO_PAGE_CACHE,
+    KAZASSO_PAGE_CACHE_ALIAS,
+    KAZASSO_PAGE_CACHE_GENERATION_FILE,
+    KAZASSO_PAGE_CACHE_TIMEOUT,
+    WAGTAILFRONTENDCACHE,
+)
+
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 LOGGING = {
     "version": 1,

@@ -5,6 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .scaling import media_storage, search_backend
 
 
 def _require(name: str) -> str:
@@ -64,3 +65,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL)  #
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
+
+# Several app hosts: media on S3-compatible storage, search on OpenSearch (deploy/README.md).
+_media = media_storage(os.environ)
+if _media:
+    STORAGES["default"] = _media
+_search = search_backend(os.environ)
+if _search:
+    WAGTAILSEARCH_BACKENDS = {"default": _search}

@@ -1,0 +1,1 @@
+"""Full-page cache for anonymous visitors, purged on every content change (see README « Cache »)."""

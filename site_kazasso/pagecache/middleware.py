@@ -1,0 +1,139 @@
+"""Serve anonymous visitors' public pages from the cache, before sessions, auth and views run.
+
+A hit costs two cache reads and no database query, session load or template rendering. Only
+responses that are the same for every visitor are stored: 200, GET, a public content type, no
+cookie set, no CSRF token used, an anonymous user and no `Cache-Control: private/no-store`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.cache import patch_cache_control
+
+from site_kazasso.pagecache.generation import current_generation, page_cache
+
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+# The cancellation link of a registration is personal, whatever its response looks like.
+EXCLUDED_FRAGMENTS = ("/inscription/annuler/",)
+CACHED_CONTENT_TYPES = frozenset(
+    {
+        "text/html",
+        "text/plain",
+        "text/xml",
+        "application/xml",
+        "application/rss+xml",
+        "application/atom+xml",
+        "text/calendar",
+        "application/json",  # the search box's suggestions
+    }
+)
+# Vary headers whose value cannot change the response of a visitor we serve from the cache.
+HARMLESS_VARY = frozenset({"cookie", "accept-language", "accept-encoding"})
+MESSAGES_COOKIE = "messages"
+MAX_QUERY_LENGTH = 2000
+KEY_PREFIX = "kazasso:page"
+
+
+def is_cacheable_request(request: HttpRequest) -> bool:
+    """GET/HEAD of a public URL by a visitor with nothing personal (no session, no messages)."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or MESSAGES_COOKIE in cookies:
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+        return False
+    path = request.path
+    if path.startswith(EXCLUDED_PREFIXES):
+        return False
+    return not any(fragment in path for fragment in EXCLUDED_FRAGMENTS)
+
+
+def cache_key(request: HttpRequest, generation: str) -> str:
+    """Scheme, host, path and the query string with its parameters sorted."""
+    query = request.META.get("QUERY_STRING", "")
+    if query:
+        query = urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    digest = hashlib.blake2b(url.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return f"{KEY_PREFIX}:{generation}:{digest}"
+
+
+def used_csrf_token(request: HttpRequest) -> bool:
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"))
+
+
+def is_personal(request: HttpRequest, response: HttpResponseBase) -> bool:
+    """The response belongs to this visitor alone: it sets a cookie, holds a token or a user."""
+    if response.cookies or used_csrf_token(request):
+        return True
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
+def is_storable(request: HttpRequest, response: HttpResponseBase) -> bool:
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    content_type = response.get("Content-Type", "").split(";", 1)[0].strip().lower()
+    if content_type not in CACHED_CONTENT_TYPES or response.has_header("Content-Encoding"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    if vary - HARMLESS_VARY:
+        return False
+    return not is_personal(request, response)
+
+
+def frozen(response: HttpResponseBase) -> tuple[bytes, list[tuple[str, str]]]:
+    return response.content, list(response.items())
+
+
+def thawed(entry: tuple[bytes, list[tuple[str, str]]], method: str) -> HttpResponse:
+    content, headers = entry
+    # HEAD gets the headers (Content-Length included) without the body.
+    response = HttpResponse(b"" if method == "HEAD" else content, headers=dict(headers))
+    response["X-Cache"] = "HIT"
+    return response
+
+
+class PageCacheMiddleware:
+    """Placed right after WhiteNoise: a hit returns before the session and auth middleware."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not settings.KAZASSO_PAGE_CACHE or not is_cacheable_request(request):
+            return self.mark_personal(request, self.get_response(request))
+        # The generation is read before rendering: a page rendered while content changes is
+        # stored under the old generation, which the change has already retired.
+        key = cache_key(request, current_generation())
+        cache = page_cache()
+        entry = cache.get(key)
+        if entry is not None:
+            return thawed(entry, request.method)
+        response = self.get_response(request)
+        if is_storable(request, response):
+            cache.set(key, frozen(response), settings.KAZASSO_PAGE_CACHE_TIMEOUT)
+        else:
+            self.mark_personal(request, response)
+        response["X-Cache"] = "MISS"
+        return response
+
+    @staticmethod
+    def mark_personal(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        """Tell shared caches (a CDN, a proxy) never to keep a visitor's own page."""
+        if request.method in ("GET", "HEAD") and (
+            settings.SESSION_COOKIE_NAME in request.COOKIES or is_personal(request, response)
+        ):
+            patch_cache_control(response, private=True)
+        return response

@@ -1,0 +1,95 @@
+"""Cache settings built from the environment: Django caches, the page cache, the CDN purge.
+
+Pure functions of an environment mapping so that tests can check every combination; base.py
+imports the values computed from os.environ.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+
+PAGE_CACHE_ALIAS = "pages"
+DEFAULT_PAGE_CACHE_TIMEOUT = 600
+
+
+def build_caches(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """Local memory by default; Redis (one server, two key prefixes) when REDIS_URL is set."""
+    redis_url = env.get("REDIS_URL", "").strip()
+    if redis_url:
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        return {
+            "default": {**backend, "KEY_PREFIX": "kazasso"},
+            PAGE_CACHE_ALIAS: {**backend, "KEY_PREFIX": "kazasso-pages"},
+        }
+    return {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "kazasso"},
+        PAGE_CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kazasso-pages",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        },
+    }
+
+
+def page_cache_settings(env: Mapping[str, str], base_dir: Path) -> dict[str, Any]:
+    """KAZASSO_PAGE_CACHE ("0" disables), its timeout, and where its purge generation lives.
+
+    Without Redis each gunicorn worker has its own local-memory cache, so the generation that
+    purges them all is kept in a file every process of the host reads (cron jobs included).
+    """
+    generation_file: str | None = env.get("KAZASSO_PAGE_CACHE_GENERATION_FILE", "").strip() or None
+    if generation_file is None and not env.get("REDIS_URL", "").strip():
+        generation_file = str(base_dir / "var" / "pagecache-generation")
+    return {
+        "KAZASSO_PAGE_CACHE": env.get("KAZASSO_PAGE_CACHE", "1").strip() != "0",
+        "KAZASSO_PAGE_CACHE_TIMEOUT": int(env.get("KAZASSO_PAGE_CACHE_TIMEOUT", DEFAULT_PAGE_CACHE_TIMEOUT)),
+        "KAZASSO_PAGE_CACHE_ALIAS": PAGE_CACHE_ALIAS,
+        "KAZASSO_PAGE_CACHE_GENERATION_FILE": generation_file,
+    }
+
+
+def frontend_cache(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """Wagtail's frontend cache purge: an HTTP PURGE proxy (Varnish, nginx) and/or Cloudflare."""
+    backends: dict[str, dict[str, Any]] = {}
+    purge_url = env.get("FRONTEND_CACHE_PURGE_URL", "").strip()
+    if purge_url:
+        backends["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": purge_url,
+        }
+    zone = env.get("CLOUDFLARE_ZONEID", "").strip()
+    if zone:
+        cloudflare: dict[str, Any] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": zone,
+        }
+        if env.get("CLOUDFLARE_BEARER_TOKEN", "").strip():
+            cloudflare["BEARER_TOKEN"] = env["CLOUDFLARE_BEARER_TOKEN"].strip()
+        elif env.get("CLOUDFLARE_EMAIL", "").strip() and env.get("CLOUDFLARE_API_KEY", "").strip():
+            cloudflare["EMAIL"] = env["CLOUDFLARE_EMAIL"].strip()
+            cloudflare["API_KEY"] = env["CLOUDFLARE_API_KEY"].strip()
+        else:
+            raise ImproperlyConfigured(
+                "CLOUDFLARE_ZONEID demande aussi CLOUDFLARE_BEARER_TOKEN, "
+                "ou bien CLOUDFLARE_EMAIL et CLOUDFLARE_API_KEY (voir deploy/README.md)."
+            )
+        backends["cloudflare"] = cloudflare
+    hostnames = [h.strip() for h in env.get("FRONTEND_CACHE_HOSTNAMES", "").split(",") if h.strip()]
+    if hostnames:
+        for backend in backends.values():
+            backend["HOSTNAMES"] = hostnames
+    return backends
+
+
+CACHES = build_caches(os.environ)
+_page_cache = page_cache_settings(os.environ, Path(__file__).resolve().parents[2])
+KAZASSO_PAGE_CACHE: bool = _page_cache["KAZASSO_PAGE_CACHE"]
+KAZASSO_PAGE_CACHE_TIMEOUT: int = _page_cache["KAZASSO_PAGE_CACHE_TIMEOUT"]
+KAZASSO_PAGE_CACHE_ALIAS: str = _page_cache["KAZASSO_PAGE_CACHE_ALIAS"]
+KAZASSO_PAGE_CACHE_GENERATION_FILE: str | None = _page_cache["KAZASSO_PAGE_CACHE_GENERATION_FILE"]
+WAGTAILFRONTENDCACHE = frontend_cache(os.environ)

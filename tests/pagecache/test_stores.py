@@ -1,0 +1,88 @@
+"""Where the pages and the purge generation live: Redis, a file shared by the host's processes."""
+
+import logging
+import os
+import uuid
+
+import pytest
+import redis
+from django.core.cache import caches
+
+from members.models import Structure
+from site_kazasso.pagecache.generation import current_generation, purge_all_pages
+from tests.factories import FicheFactory
+from tests.pagecache.conftest import cached, fetch
+
+pytestmark = pytest.mark.django_db
+
+REDIS_URL = os.environ.get("KAZASSO_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+
+
+@pytest.fixture
+def fiche(fiche_index):
+    return FicheFactory(title="Recruter un service civique", slug="service-civique")
+
+
+@pytest.fixture
+def redis_pages(settings):
+    """The page cache on Redis, under a key prefix of its own (tests may run in parallel)."""
+    prefix = f"kazasso-test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        **settings.CACHES,
+        "redis_pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        },
+    }
+    settings.KAZASSO_PAGE_CACHE_ALIAS = "redis_pages"
+    yield caches["redis_pages"]
+    server = redis.Redis.from_url(REDIS_URL)
+    for key in server.scan_iter(match=f"{prefix}:*"):
+        server.delete(key)
+
+
+def test_pages_and_their_purge_live_in_redis(client, fiche, redis_pages):
+    generation = current_generation()
+    assert redis_pages.get("kazasso:pagecache:generation") == generation
+    cached(client, fiche.url)
+    structure = Structure.objects.get(pk=fiche.structure_id)
+    structure.name = "Centre régional des associations"
+    structure.save()
+    assert current_generation() != generation
+    status, state, page = fetch(client, fiche.url)
+    assert (status, state) == (200, "MISS")
+    assert "Centre régional des associations" in page
+    assert fetch(client, fiche.url)[1] == "HIT"
+
+
+def test_a_purge_written_by_another_process_reaches_this_one(client, fiche, settings, tmp_path):
+    """Without Redis every worker has its own memory; the generation file is what they share."""
+    settings.KAZASSO_PAGE_CACHE_GENERATION_FILE = str(tmp_path / "var" / "generation")
+    cached(client, fiche.url)
+    (tmp_path / "var").mkdir(exist_ok=True)
+    (tmp_path / "var" / "generation").write_text("ecrit-par-un-autre-processus")
+    assert fetch(client, fiche.url)[1] == "MISS"
+    assert fetch(client, fiche.url)[1] == "HIT"
+    purge_all_pages()
+    assert (tmp_path / "var" / "generation").read_text() != "ecrit-par-un-autre-processus"
+    assert fetch(client, fiche.url)[1] == "MISS"
+
+
+def test_an_unwritable_generation_file_never_breaks_a_change(settings, tmp_path, caplog):
+    blocker = tmp_path / "fichier"
+    blocker.write_text("")
+    settings.KAZASSO_PAGE_CACHE_GENERATION_FILE = str(blocker / "generation")
+    with caplog.at_level(logging.ERROR):
+        purge_all_pages()
+    assert "Impossible de purger le cache des pages" in caplog.text
+
+
+def test_a_change_purges_again_when_its_transaction_commits(django_capture_on_commit_callbacks):
+    """Pages rendered from the old data while the transaction ran must not survive it."""
+    with django_capture_on_commit_callbacks() as callbacks:
+        purge_all_pages()
+        during = current_generation()
+    assert len(callbacks) == 1
+    callbacks[0]()
+    assert current_generation() != during
