@@ -86,5 +86,5 @@ def test_readers_register_until_the_waiting_list(new_page, shots):
     assert statuses == {
         "volcan@asso.re": Registration.Status.CONFIRMED,
         "judo@asso.re": Registration.Status.CONFIRMED,
-        "butor@asso.re": "attente",
+        "butor@asso.re": Registration.Status.WAITING,
     }
