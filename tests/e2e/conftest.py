@@ -22,7 +22,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path(os.environ.get("KAZASSO_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+# Screenshots go here (git-ignored; .ci/run keeps one folder per database and prints where).
+ARTIFACTS = Path(os.environ.get("KAZASSO_E2E_ARTIFACTS") or Path(__file__).resolve().parent / "artifacts")
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 
