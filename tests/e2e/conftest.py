@@ -16,10 +16,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls of the tests are still
-# plain synchronous calls, so Django's async guard has to be told.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = Path(os.environ.get("KAZASSO_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # Screenshots go here (git-ignored; .ci/run keeps one folder per database and prints where).
@@ -37,8 +33,17 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     return report
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+@pytest.fixture(autouse=True)
+def _allow_orm_beside_playwright(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Playwright's sync API runs an event loop in this thread; the tests' ORM calls are still plain
+    synchronous calls. Only for these tests: a subprocess (check --deploy) must not inherit it."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def browser(_allow_orm_beside_playwright: None) -> Iterator[object]:
+    """One Chromium per test: Playwright's event loop then runs only inside the test, never while
+    pytest-django sets up or flushes the database, and the environment variable goes with it."""
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
