@@ -90,6 +90,9 @@ def base_url(live_server) -> str:
 def _new_page(browser, viewport: dict, base_url: str):
     context = browser.new_context(viewport=viewport, base_url=base_url, locale="fr-FR")
     context.set_default_timeout(15_000)
+    # The admin's editing-session heartbeats (and their "release" beacon when a page closes) would
+    # reach the live server while pytest-django flushes or restores the database after the test.
+    context.route(re.compile(r"/admin/editing-sessions/"), lambda route: route.abort())
     return context, context.new_page()
 
 
