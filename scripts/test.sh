@@ -4,4 +4,5 @@ set -eu
 cd "$(dirname "$0")/.."
 . scripts/venv.sh
 ensure_venv requirements-dev.txt
+ensure_browser
 exec .venv/bin/python -m pytest -n 2 "$@"

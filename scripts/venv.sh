@@ -15,3 +15,22 @@ ensure_venv() {
         echo "$sum" > "$stamp"
     fi
 }
+
+# The real-browser tests (tests/e2e) drive Debian's Chromium and run vnu.jar on Java: install
+# them with apt-get when we are root, otherwise say what is missing.
+ensure_browser() {
+    missing=""
+    [ -x /usr/bin/chromium ] || missing="chromium"
+    command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+    [ -z "$missing" ] && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "Installation de :$missing (apt-get)…"
+        apt-get update -qq
+        # shellcheck disable=SC2086
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+    else
+        echo "Les tests dans un vrai navigateur (tests/e2e) ont besoin des paquets Debian :$missing." >&2
+        echo "Installez-les (sudo apt-get install$missing) puis relancez la commande." >&2
+        exit 1
+    fi
+}

@@ -10,6 +10,7 @@ from events.services import RegistrationData, RegistrationRefused, register
 from tests.factories import EventFactory, reunion
 
 pytestmark = [
+    # serialized_rollback: the data migrations' rows come back even after another transactional test
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are exercised on PostgreSQL"),
 ]

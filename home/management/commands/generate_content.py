@@ -15,7 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
-from django.db import transaction
+from django.db import connection, transaction
 from wagtail.models import Page
 
 from events.models import EventPage
@@ -146,6 +146,9 @@ class Command(BaseCommand):
             )
         except GenerationError as error:
             raise CommandError(str(error)) from error
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # fresh statistics: bulk inserts leave the planner guessing
+                cursor.execute("ANALYZE")
         if verbose:
             index = (
                 "non mis à jour (--no-index)"

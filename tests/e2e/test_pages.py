@@ -1,0 +1,49 @@
+"""Accessibility (axe-core, WCAG 2.1 A and AA) and HTML validity (vnu) of the public pages."""
+
+from __future__ import annotations
+
+from tests.e2e.checks import axe_violations, vnu_errors
+from tests.e2e.seed import E2E, seed_site
+
+pytestmark = E2E
+
+PAGES = {
+    "accueil": "/",
+    "ressources filtrées": "/ressources/?theme=financement&tagged_with=Subventions",
+    "fiche": "/ressources/demander-subvention-departement/",
+    "événements": "/evenements/",
+    "événement et formulaire": "/evenements/webinaire-reussir-assemblee-generale/",
+    "recherche avec résultats": "/recherche/?q=subvention",
+    "recherche sans résultat": "/recherche/?q=xylophone",
+    "mots-clés": "/tags/",
+    "structure": "/structures/crajep-reunion/",
+}
+
+
+def test_public_pages_have_no_axe_violation(page, shots):
+    """On the desktop window and on the phone (folded filters, stacked layout)."""
+    seed_site()
+    violations = []
+    for name, path in PAGES.items():
+        response = page.goto(path)
+        assert response.status == 200, name
+        shots(page, name.replace(" ", "-"))
+        violations += axe_violations(page)
+    assert violations == []
+
+
+def test_public_pages_are_valid_html(desktop_page):
+    """The markup the browser received, including the registration form sent back with errors."""
+    seed_site()
+    documents = {}
+    for name, path in PAGES.items():
+        response = desktop_page.goto(path)
+        assert response.status == 200, name
+        documents[name] = response.text()
+    desktop_page.goto(PAGES["événement et formulaire"])
+    with desktop_page.expect_response(lambda r: r.request.method == "POST") as posted:
+        desktop_page.get_by_role("button", name="S'inscrire").click()
+    assert posted.value.status == 200
+    documents["formulaire en erreur"] = posted.value.text()
+    assert "form__errors" in documents["formulaire en erreur"]
+    assert vnu_errors(documents) == []
