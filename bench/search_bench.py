@@ -218,6 +218,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_kazasso.settings.dev")
+    # Measure the work of each page: no anonymous page cache, no per-client rate limit.
+    os.environ["KAZASSO_PAGE_CACHE"] = "0"
+    os.environ["KAZASSO_RATELIMITS"] = "0"
     url = os.environ.get("DATABASE_URL", "")
     if not url:
         sys.exit("Indiquez le serveur PostgreSQL : DATABASE_URL=postgres://… python -m bench.search_bench")
