@@ -26,6 +26,9 @@ def structure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     fiches = cat.fiches.mask("structure", structure.pk)
     organised = cat.events.mask("structure", structure.pk)  # events list all their organisers
     not_over = cat.events.ending_from(clock.now())
+    upcoming_ids = cat.events.ordered(organised & not_over)[:STRUCTURE_EVENTS]
+    past_ids = cat.events.ordered(organised & ~not_over, reverse=True)[:STRUCTURE_EVENTS]
+    events = {event.pk: event for event in event_cards(upcoming_ids + past_ids)}  # one load for both
     return render(
         request,
         "members/structure_detail.html",
@@ -33,10 +36,8 @@ def structure_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "structure": structure,
             "fiches": fiche_cards(cat.fiches.ordered(fiches)[:STRUCTURE_FICHES]),
             "fiche_count": fiches.bit_count(),
-            "upcoming_events": event_cards(cat.events.ordered(organised & not_over)[:STRUCTURE_EVENTS]),
-            "past_events": event_cards(
-                cat.events.ordered(organised & ~not_over, reverse=True)[:STRUCTURE_EVENTS]
-            ),
+            "upcoming_events": [events[pk] for pk in upcoming_ids if pk in events],
+            "past_events": [events[pk] for pk in past_ids if pk in events],
             "crumbs": [
                 (_("Accueil"), "/"),
                 (_("Structures membres"), "/structures/"),

@@ -159,12 +159,15 @@ def browse_content(
     carrying = cat.events.mask(dimension, key)
     not_over = cat.events.ending_from(now or clock.now())
     upcoming, past = carrying & not_over, carrying & ~not_over
+    upcoming_ids = cat.events.ordered(upcoming)[:EVENTS_SHOWN]
+    past_ids = cat.events.ordered(past, reverse=True)[:EVENTS_SHOWN]
+    events = {event.pk: event for event in event_cards(upcoming_ids + past_ids)}  # one load for both
     return BrowseContent(
         fiches=fiche_cards(cat.fiches.ordered(fiches)[:FICHES_SHOWN]),
         fiche_count=fiches.bit_count(),
-        upcoming=event_cards(cat.events.ordered(upcoming)[:EVENTS_SHOWN]),
+        upcoming=[events[pk] for pk in upcoming_ids if pk in events],
         upcoming_count=upcoming.bit_count(),
-        past=event_cards(cat.events.ordered(past, reverse=True)[:EVENTS_SHOWN]),
+        past=[events[pk] for pk in past_ids if pk in events],
         past_count=past.bit_count(),
         fiches_url="/ressources/" + query_string(**{param: value}),
         upcoming_url="/evenements/" + query_string(**{param: value}),
