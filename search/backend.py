@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from modelsearch.backends.database.postgres.postgres import (
+    PostgresAutocompleteQueryCompiler,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
@@ -54,8 +55,13 @@ class FrenchSearchQueryCompiler(PostgresSearchQueryCompiler):
         return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
 
+class FrenchAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler, FrenchSearchQueryCompiler):
+    """The stock autocomplete (prefixes of the autocomplete vector), matched as above."""
+
+
 class FrenchPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = FrenchSearchQueryCompiler
+    autocomplete_query_compiler_class = FrenchAutocompleteQueryCompiler
 
     def __init__(self, params: dict[str, Any]) -> None:
         super().__init__(params)

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from taggit.models import Tag
+from wagtail.models import Page
 
 from fiches.listing import annotate_fiche_counts
 from search.engine import EVENT, FICHE, PER_PAGE, SiteSearch, load_cards, normalise_query, search_terms
@@ -132,12 +133,16 @@ def suggestions(request: HttpRequest) -> HttpResponse:
     scored = [(score, FICHE, pk) for pk, score in title_matches(live_fiches(), query)]
     scored += [(score, EVENT, pk) for pk, score in title_matches(live_events(), query)]
     scored.sort(key=lambda row: row[0], reverse=True)
-    cards = load_cards([(kind, pk) for _score, kind, pk in scored[:SUGGESTIONS]])
+    best = scored[:SUGGESTIONS]
+    # A title and a URL are all a suggestion shows: plain pages, no card data.
+    pages = Page.objects.only("id", "title", "url_path", "locale_id").in_bulk([pk for _s, _k, pk in best])
     return JsonResponse(
         {
             "query": query,
             "results": [
-                {"title": page.title, "url": page.get_url(request), "type": kind} for kind, page in cards
+                {"title": pages[pk].title, "url": pages[pk].get_url(request), "type": kind}
+                for _score, kind, pk in best
+                if pk in pages
             ],
         }
     )
