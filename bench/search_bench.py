@@ -217,7 +217,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_kazasso.settings.dev")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.search_settings")  # DEBUG off
     # Measure the work of each page: no anonymous page cache, no per-client rate limit.
     os.environ["KAZASSO_PAGE_CACHE"] = "0"
     os.environ["KAZASSO_RATELIMITS"] = "0"
