@@ -38,6 +38,7 @@ from taxonomy.facets import (
     YearFacet,
     clean_param,
     querystring,
+    read_filters,
 )
 
 MAX_MATCHES = 500
@@ -158,16 +159,7 @@ class SiteSearch:
             self.params["type"] = self.type
         self.cat: Catalogue = catalogue()
         self.facets = site_facets()
-        for facet in self.facets:
-            raw = clean_param(self.query_dict.get(facet.param))
-            if not raw:
-                continue
-            resolved = facet.resolve(raw, self.cat)
-            if resolved is None:
-                self.notices.append(facet.unknown_message(raw))
-                continue
-            self.selected[facet.param] = resolved
-            self.params[facet.param] = raw
+        read_filters(self.facets, self.query_dict, self.cat, self)
         self._matches()
 
     # -- matching ---------------------------------------------------------------------------
@@ -210,20 +202,7 @@ class SiteSearch:
                     self.index(kind).counts(facet.dimension, self.filtered(kind, facet.param)).items()
                 ):
                     counts[key] = counts.get(key, 0) + n
-            current = self.params.get(facet.param)
-            options = [
-                FacetOption(
-                    value=value,
-                    label=label,
-                    count=count,
-                    selected=value == current,
-                    url=querystring(self.params, **{facet.param: None if value == current else value}),
-                )
-                for value, label, count in facet.options(self.cat, counts)
-            ]
-            if facet.limit is not None and len(options) > facet.limit:
-                options = options[: facet.limit] + [o for o in options[facet.limit :] if o.selected]
-            results.append(FacetResult(param=facet.param, label=facet.label, options=options))
+            results.append(facet.result(self.cat, counts, self.params))
         return results
 
     def _type_facet(self) -> FacetResult:

@@ -72,6 +72,23 @@ class Facet:
         """(url value, label, count) for every counted value, in display order."""
         raise NotImplementedError
 
+    def result(self, cat: Catalogue, counts: dict[Any, int], params: dict[str, str]) -> FacetResult:
+        """The facet as shown: its options with counts and the links that add or remove each."""
+        current = params.get(self.param)
+        options = [
+            FacetOption(
+                value=value,
+                label=label,
+                count=count,
+                selected=value == current,
+                url=querystring(params, **{self.param: None if value == current else value}),
+            )
+            for value, label, count in self.options(cat, counts)
+        ]
+        if self.limit is not None and len(options) > self.limit:
+            options = options[: self.limit] + [o for o in options[self.limit :] if o.selected]
+        return FacetResult(param=self.param, label=self.label, options=options)
+
     def unknown_message(self, raw: str) -> str:
         return _("Le filtre « %(label)s » ne connaît pas la valeur « %(value)s » : il est ignoré.") % {
             "label": self.label,
@@ -167,6 +184,23 @@ def querystring(params: Mapping[str, str], **changes: str | None) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
+def read_filters(facets: Sequence[Facet], query: QueryDict, cat: Catalogue, into: Any) -> None:
+    """Resolve each facet's parameter into `into.selected` and `into.params`.
+
+    Unknown values become French notices in `into.notices` instead of errors.
+    """
+    for facet in facets:
+        raw = clean_param(query.get(facet.param))
+        if not raw:
+            continue
+        resolved = facet.resolve(raw, cat)
+        if resolved is None:
+            into.notices.append(facet.unknown_message(raw))
+            continue
+        into.selected[facet.param] = resolved
+        into.params[facet.param] = raw
+
+
 @dataclass
 class FacetedListing:
     """The result of applying a query string to one page type of the catalogue with declared facets.
@@ -189,16 +223,7 @@ class FacetedListing:
 
     def __post_init__(self) -> None:
         self.params.update(self.keep)  # non-facet parameters every link keeps (e.g. periode)
-        for facet in self.facets:
-            raw = clean_param(self.query.get(facet.param))
-            if not raw:
-                continue
-            resolved = facet.resolve(raw, self.cat)
-            if resolved is None:
-                self.notices.append(facet.unknown_message(raw))
-                continue
-            self.selected[facet.param] = resolved
-            self.params[facet.param] = raw
+        read_filters(self.facets, self.query, self.cat, self)
 
     def filtered(self, exclude: str | None = None) -> int:
         """Mask of the pages matching every active filter (but `exclude`)."""
@@ -209,26 +234,12 @@ class FacetedListing:
         return mask
 
     def facet_results(self) -> list[FacetResult]:
-        results = []
-        for facet in self.facets:
-            counts = self.index.counts(facet.dimension, self.filtered(exclude=facet.param))
-            current = self.params.get(facet.param)
-            options = [
-                FacetOption(
-                    value=value,
-                    label=label,
-                    count=count,
-                    selected=value == current,
-                    url=querystring(self.params, **{facet.param: None if value == current else value}),
-                )
-                for value, label, count in facet.options(self.cat, counts)
-            ]
-            if facet.limit is not None and len(options) > facet.limit:
-                kept = options[: facet.limit]
-                kept += [o for o in options[facet.limit :] if o.selected]
-                options = kept
-            results.append(FacetResult(param=facet.param, label=facet.label, options=options))
-        return results
+        return [
+            facet.result(
+                self.cat, self.index.counts(facet.dimension, self.filtered(exclude=facet.param)), self.params
+            )
+            for facet in self.facets
+        ]
 
     def active_filters(self) -> list[ActiveFilter]:
         return [
