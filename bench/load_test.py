@@ -301,6 +301,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     database_url = server.check_database_url(args.database_url)
+    server.ensure_database(database_url)
     stamp = f"{dt.datetime.now():%Y-%m-%d-%H%M%S}"
     log_path = RESULTS_DIR / f"load-{stamp}-gunicorn.log"
     with tempfile.TemporaryDirectory(prefix="kazasso-load-") as tmp:

@@ -16,7 +16,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 MANAGE = str(BASE_DIR / "manage.py")
@@ -27,6 +27,24 @@ def check_database_url(url: str) -> str:
     if urlsplit(url).scheme not in {"postgres", "postgresql", "pgsql"}:
         sys.exit("Indiquez une base PostgreSQL : --database-url postgres://utilisateur@hôte:5432/base")
     return url
+
+
+def ensure_database(url: str) -> None:
+    """Create the database of `url` when the server does not have it yet (a fresh machine)."""
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not name:
+        sys.exit("Indiquez le nom de la base dans l'adresse : postgres://utilisateur@hôte:5432/base")
+    try:
+        with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as admin:
+            if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                print(f"Création de la base {name}…", file=sys.stderr)
+                admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    except psycopg.Error as error:
+        sys.exit(f"Impossible de préparer la base {name} : {error}")
 
 
 def configure(database_url: str, static_root: Path, redis_url: str = "") -> dict[str, str]:

@@ -230,6 +230,7 @@ def run(args: argparse.Namespace, log_path: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     database_url = server.check_database_url(args.database_url)
+    server.ensure_database(database_url)
     stamp = f"{dt.datetime.now():%Y-%m-%d-%H%M%S}"
     log_path = RESULTS_DIR / f"site-{stamp}-gunicorn.log"
     with tempfile.TemporaryDirectory(prefix="kazasso-bench-") as tmp:

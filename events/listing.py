@@ -59,7 +59,8 @@ def past_events(now: Any = None) -> QuerySet[EventPage]:
 
 
 def with_card_data(queryset: QuerySet[EventPage]) -> QuerySet[EventPage]:
-    return queryset.select_related("structure", "typology").prefetch_related(
+    """What an event card shows (not the presentation, the resources or the address)."""
+    return queryset.defer("body", "resources", "address").prefetch_related(
         Prefetch("themes", queryset=Theme.objects.order_by("order", "name")),
         Prefetch("organisers", queryset=Structure.objects.order_by("name")),
     )

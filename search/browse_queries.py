@@ -189,11 +189,11 @@ def theme_content(theme: Theme, now: dt.datetime | None = None) -> BrowseContent
 
 def feed_fiches(**lookup: Any) -> list[FichePage]:
     """The latest live fiches with what a feed item shows (structure, themes, tags)."""
-    return list(with_card_data(live_fiches().filter(**lookup))[:FEED_ITEMS])
+    return list(with_card_data(live_fiches().filter(**lookup)).prefetch_related("tags")[:FEED_ITEMS])
 
 
 def _event_feed_data(queryset: QuerySet[EventPage]) -> QuerySet[EventPage]:
-    return event_card_data(queryset).prefetch_related("tags")
+    return event_card_data(queryset).select_related("structure").prefetch_related("tags")
 
 
 def feed_upcoming_events() -> list[EventPage]:

@@ -1,10 +1,11 @@
 """Site search: fiches, events and structures for a query, with facets across both page types.
 
-The search backend finds matching fiches and events (relevance-ranked, at most
-MAX_MATCHES of each); facets, filters and date ordering then work on those ids in the
-in-memory catalogue (taxonomy/catalogue.py), so the number of queries stays the same
-whatever the number of results, and only the page shown is read from the database. An empty
-query browses everything with the same facets.
+On PostgreSQL the word-level index (search/postings.py) returns every matching fiche and event
+with its score in one query; elsewhere (SQLite) Wagtail's search returns the best MAX_MATCHES
+of each. Facets, filters and date ordering then work on those ids in the in-memory catalogue
+(taxonomy/catalogue.py), so the number of queries stays the same whatever the number of
+results, and only the page shown is read from the database. An empty query browses
+everything with the same facets.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from events.listing import event_cards
 from events.models import EventPage
 from fiches.listing import fiche_cards
 from fiches.models import FichePage
+from search import postings
 from taxonomy.catalogue import EVENTS, FICHES, Catalogue, KindIndex, catalogue, fold
 from taxonomy.facets import (
     ActiveFilter,
@@ -165,16 +167,24 @@ class SiteSearch:
     # -- matching ---------------------------------------------------------------------------
 
     def _matches(self) -> None:
-        """The base mask of each page type: the matches of the query, or everything."""
-        self.scores: dict[str, dict[int, float]] = {FICHE: {}, EVENT: {}}
+        """The base mask of each page type: the matches of the query, or everything.
+
+        `self.best[kind]`: the matches as (pk, score), best first.
+        """
+        self.best: dict[str, list[tuple[int, float]]] = {FICHE: [], EVENT: []}
         self.base: dict[str, int] = {}
-        for kind, model in ((FICHE, FichePage), (EVENT, EventPage)):
+        models = {FICHE: FichePage, EVENT: EventPage}
+        if self.query and postings.available():
+            documents = len(self.cat.fiches.pks) + len(self.cat.events.pks)
+            found = postings.matches(search_terms(self.query), models.values(), documents)
+            self.best = {kind: found[model] for kind, model in models.items()}
+        elif self.query:
+            self.best = {
+                kind: matching_ids(model.objects.all(), self.query) for kind, model in models.items()
+            }
+        for kind in models:
             index = self.index(kind)
-            if self.query:
-                self.scores[kind] = dict(matching_ids(model.objects.all(), self.query))
-                self.base[kind] = index.mask_of(self.scores[kind])
-            else:
-                self.base[kind] = index.all
+            self.base[kind] = index.mask_of(pk for pk, _score in self.best[kind]) if self.query else index.all
 
     def index(self, kind: str) -> KindIndex:
         return self.cat.index(FICHES if kind == FICHE else EVENTS)
@@ -253,7 +263,6 @@ class SiteSearch:
 
     def _stream(self, kind: str, index: KindIndex, mask: int) -> Iterator[tuple[Any, str, int]]:
         """(sort key, kind, pk), ascending keys: heapq.merge interleaves the page types."""
-        scores = self.scores[kind]
         dates, position = index.dates, index.position
 
         def stamp(pk: int) -> float:
@@ -261,8 +270,7 @@ class SiteSearch:
             return moment.timestamp() if moment else 0.0
 
         if self.sort == "pertinence" and self.query:
-            rows = sorted(((-scores.get(pk, 0.0), -stamp(pk)), kind, pk) for pk in index.ordered(mask))
-            return iter(rows)
+            return best_first(self.best[kind], kind, position, None if mask == self.base[kind] else mask)
         # Newest first: fiches are indexed newest first, events soonest first (read them backwards).
         return (((-stamp(pk), 0.0), kind, pk) for pk in index.ordered(mask, reverse=kind == EVENT))
 
@@ -272,6 +280,27 @@ class SiteSearch:
             return []
         needle = fold(self.query)
         return [s for s in self.cat.structures.values() if needle in fold(f"{s.name} {s.acronym}")]
+
+
+def best_first(
+    best: list[tuple[int, float]], kind: str, position: dict[int, int], mask: int | None
+) -> Iterator[tuple[Any, str, int]]:
+    """(sort key, kind, pk) of the matches in `mask` (all when None), best score first, newest first
+    among equal scores. A heap rather than a sort: a page of results pops a dozen of them.
+    """
+    if mask is None:
+        heap = [(-score, -pk, pk) for pk, score in best if pk in position]
+    else:
+        bits = mask.to_bytes((max(len(position), mask.bit_length()) >> 3) + 1, "little")
+        heap = []
+        for pk, score in best:
+            at = position.get(pk)
+            if at is not None and bits[at >> 3] >> (at & 7) & 1:
+                heap.append((-score, -pk, pk))
+    heapq.heapify(heap)
+    while heap:
+        negative_score, negative_pk, pk = heapq.heappop(heap)
+        yield (negative_score, negative_pk), kind, pk
 
 
 def load_cards(ids: list[tuple[str, int]]) -> list[tuple[str, Any]]:
