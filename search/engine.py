@@ -45,6 +45,7 @@ from taxonomy.facets import (
 
 MAX_MATCHES = 500
 PER_PAGE = 12
+FIRST_RESULTS = 4 * PER_PAGE  # ranked without a full sort (best_first)
 FICHE, EVENT = "fiche", "evenement"
 TYPES = {FICHE: gettext_lazy("Fiche"), EVENT: gettext_lazy("Événement")}
 SORTS = ("pertinence", "date")
@@ -169,9 +170,9 @@ class SiteSearch:
     def _matches(self) -> None:
         """The base mask of each page type: the matches of the query, or everything.
 
-        `self.best[kind]`: the matches as (pk, score), best first.
+        `self.best[kind]`: the matches, as a list of page ids and a list of their scores.
         """
-        self.best: dict[str, list[tuple[int, float]]] = {FICHE: [], EVENT: []}
+        self.best: dict[str, tuple[list[int], list[float]]] = {FICHE: ([], []), EVENT: ([], [])}
         self.base: dict[str, int] = {}
         models = {FICHE: FichePage, EVENT: EventPage}
         if self.query and postings.available():
@@ -179,12 +180,12 @@ class SiteSearch:
             found = postings.matches(search_terms(self.query), models.values(), documents)
             self.best = {kind: found[model] for kind, model in models.items()}
         elif self.query:
-            self.best = {
-                kind: matching_ids(model.objects.all(), self.query) for kind, model in models.items()
-            }
+            for kind, model in models.items():
+                pairs = matching_ids(model.objects.all(), self.query)
+                self.best[kind] = ([pk for pk, _score in pairs], [score for _pk, score in pairs])
         for kind in models:
             index = self.index(kind)
-            self.base[kind] = index.mask_of(pk for pk, _score in self.best[kind]) if self.query else index.all
+            self.base[kind] = index.mask_of(self.best[kind][0]) if self.query else index.all
 
     def index(self, kind: str) -> KindIndex:
         return self.cat.index(FICHES if kind == FICHE else EVENTS)
@@ -270,7 +271,7 @@ class SiteSearch:
             return moment.timestamp() if moment else 0.0
 
         if self.sort == "pertinence" and self.query:
-            return best_first(self.best[kind], kind, position, None if mask == self.base[kind] else mask)
+            return best_first(self.best[kind], kind, position, mask)
         # Newest first: fiches are indexed newest first, events soonest first (read them backwards).
         return (((-stamp(pk), 0.0), kind, pk) for pk in index.ordered(mask, reverse=kind == EVENT))
 
@@ -283,24 +284,28 @@ class SiteSearch:
 
 
 def best_first(
-    best: list[tuple[int, float]], kind: str, position: dict[int, int], mask: int | None
+    best: tuple[list[int], list[float]], kind: str, position: dict[int, int], mask: int
 ) -> Iterator[tuple[Any, str, int]]:
-    """(sort key, kind, pk) of the matches in `mask` (all when None), best score first, newest first
-    among equal scores. A heap rather than a sort: a page of results pops a dozen of them.
+    """(sort key, kind, pk) of the matches in `mask`, best score first, newest first among equal
+    scores. A page of results reads a dozen of them: the first ones come from a partial
+    selection, the rest (deep pages) from a full sort.
     """
-    if mask is None:
-        heap = [(-score, -pk, pk) for pk, score in best if pk in position]
+    pks, scores = best
+    if mask.bit_count() == len(pks):  # every match is shown: no need to look at each one
+        candidates: Any = list(zip(scores, pks, strict=True))
     else:
         bits = mask.to_bytes((max(len(position), mask.bit_length()) >> 3) + 1, "little")
-        heap = []
-        for pk, score in best:
+        candidates = []
+        for pk, score in zip(pks, scores, strict=True):
             at = position.get(pk)
             if at is not None and bits[at >> 3] >> (at & 7) & 1:
-                heap.append((-score, -pk, pk))
-    heapq.heapify(heap)
-    while heap:
-        negative_score, negative_pk, pk = heapq.heappop(heap)
-        yield (negative_score, negative_pk), kind, pk
+                candidates.append((score, pk))
+    first = heapq.nlargest(FIRST_RESULTS, candidates)
+    for score, pk in first:
+        yield (-score, -pk), kind, pk
+    if len(candidates) > len(first):
+        for score, pk in sorted(candidates, reverse=True)[len(first) :]:
+            yield (-score, -pk), kind, pk
 
 
 def load_cards(ids: list[tuple[str, int]]) -> list[tuple[str, Any]]:

@@ -43,11 +43,11 @@ def available() -> bool:
     return connection.vendor == "postgresql" and backend == "search.backend"
 
 
-Matches = list[tuple[int, float]]
+Matches = tuple[list[int], list[float]]  # page ids and their scores, in the same order
 
 
 def matches(text: str, models: Iterable[type[Model]], documents: int) -> dict[type[Model], Matches]:
-    """{model: [(pk, score), …]} for the pages of `models` matching `text`, in no particular order.
+    """{model: (pks, scores)} for the pages of `models` matching `text`, in no particular order.
 
     `documents`: how many pages are searched (the N of the rarity weight).
     """
@@ -58,7 +58,7 @@ def matches(text: str, models: Iterable[type[Model]], documents: int) -> dict[ty
         cursor.execute(WORDS, [config, text])
         lexemes = sorted(cursor.fetchone()[0])
         if not lexemes:  # only stop words
-            return {model: [] for model in models}
+            return {model: ([], []) for model in models}
         cursor.execute(POSTINGS, [lexemes, list(model_of)])
         rows = cursor.fetchall()
     words: dict[str, dict[type[Model], list[tuple[list[int], list[int]]]]]
@@ -70,16 +70,19 @@ def matches(text: str, models: Iterable[type[Model]], documents: int) -> dict[ty
         pages = sum(len(pks) for per_type in lists.values() for pks, _scores in per_type)
         weights[lexeme] = math.log(1 + max(documents, 1) / pages) if pages else 0.0
     found = {model: combine(words, weights, model, every=True) for model in models}
-    if len(words) > 1 and not any(found.values()):  # never all together: any of them
+    if len(words) > 1 and not any(pks for pks, _scores in found.values()):  # never together: any of them
         found = {model: combine(words, weights, model, every=False) for model in models}
     return found
 
 
 def combine(words: dict, weights: dict[str, float], model: type[Model], every: bool) -> Matches:
-    """(pk, score) of the pages of `model` holding every word (or any), scores weighted by rarity."""
-    if len(words) == 1:  # one word: its weight changes no order
+    """The pages of `model` holding every word (or any), scores weighted by rarity."""
+    if len(words) == 1:  # one word: its weight changes no order, the arrays are the answer
         (lists,) = words.values()
-        return [pair for pks, scores in lists.get(model, ()) for pair in zip(pks, scores, strict=True)]
+        if len(lists.get(model, ())) == 1:
+            return lists[model][0]
+        pairs = [pair for pks, scores in lists.get(model, ()) for pair in zip(pks, scores, strict=True)]
+        return [pk for pk, _score in pairs], [score for _pk, score in pairs]
     total: dict[int, float] = {}
     for position, (lexeme, lists) in enumerate(sorted(words.items(), key=lambda item: size(item[1], model))):
         weight = weights[lexeme]
@@ -94,8 +97,8 @@ def combine(words: dict, weights: dict[str, float], model: type[Model], every: b
             for pk, score in current.items():
                 total[pk] = total.get(pk, 0.0) + weight * score
         if every and not total:
-            return []
-    return list(total.items())
+            break
+    return list(total), list(total.values())
 
 
 def size(lists: dict, model: type[Model]) -> int:

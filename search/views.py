@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -19,20 +21,25 @@ from taxonomy.models import Theme
 SUGGESTIONS = 8
 
 
-def log_query(query: str) -> None:
+def log_query(query: str) -> Any:
     """Count the query for the admin's search terms report (and the coordination's picks)."""
     from wagtail.contrib.search_promotions.models import Query
 
-    Query.get(query).add_hit()
+    logged = Query.get(query)
+    logged.add_hit()
+    return logged
 
 
-def promotions(query: str) -> list:
+def promotions(query: str, logged: Any = None) -> list:
+    """The coordination's picks for the query (`logged`: its Query row when already read)."""
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
     if not query:
         return []
     return list(
-        SearchPromotion.objects.filter(query=Query.get(query)).select_related("page").order_by("sort_order")
+        SearchPromotion.objects.filter(query=logged or Query.get(query))
+        .select_related("page")
+        .order_by("sort_order")
     )
 
 
@@ -69,8 +76,7 @@ def search(request: HttpRequest) -> HttpResponse:
         else {"ellipsis": True}
         for n in paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
     ]
-    if engine.query and number == 1:
-        log_query(engine.query)
+    logged = log_query(engine.query) if engine.query and number == 1 else None
     context = {
         "search_query": engine.query,
         "engine": engine,
@@ -84,7 +90,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "next_url": next((i["url"] for i in page_range if i.get("number") == number + 1), None),
         "result_count": paginator.count,
         "structures": engine.structures(),
-        "promotions": promotions(engine.query),
+        "promotions": promotions(engine.query, logged),
         "sort_urls": {
             "pertinence": querystring(engine.params, tri="pertinence"),
             "date": querystring(engine.params, tri="date"),

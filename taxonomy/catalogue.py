@@ -24,6 +24,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from django.conf import settings
@@ -101,8 +102,12 @@ class KindIndex:
 
     def mask_of(self, pks: Iterable[int]) -> int:
         """Mask of the given ids; ids not in the index (not live, not public) are dropped."""
-        position = self.position
-        return positions_mask((position[pk] for pk in pks if pk in position), len(self.pks))
+        size = len(self.pks)
+        buffer = bytearray((size >> 3) + 1)
+        for i in map(self.position.get, pks, repeat(size)):  # unknown ids land on bit `size`
+            buffer[i >> 3] |= 1 << (i & 7)
+        buffer[size >> 3] &= 0xFF ^ (1 << (size & 7))  # … which is then cleared
+        return int.from_bytes(buffer, "little")
 
     def mask(self, dimension: str, key: Any) -> int:
         return self.facets.get(dimension, {}).get(key, 0)

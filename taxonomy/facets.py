@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -75,6 +76,9 @@ class Facet:
     def result(self, cat: Catalogue, counts: dict[Any, int], params: dict[str, str]) -> FacetResult:
         """The facet as shown: its options with counts and the links that add or remove each."""
         current = params.get(self.param)
+        shown = self.options(cat, counts)
+        if self.limit is not None and len(shown) > self.limit:  # cut before building the links
+            shown = shown[: self.limit] + [option for option in shown[self.limit :] if option[0] == current]
         options = [
             FacetOption(
                 value=value,
@@ -83,10 +87,8 @@ class Facet:
                 selected=value == current,
                 url=querystring(params, **{self.param: None if value == current else value}),
             )
-            for value, label, count in self.options(cat, counts)
+            for value, label, count in shown
         ]
-        if self.limit is not None and len(options) > self.limit:
-            options = options[: self.limit] + [o for o in options[self.limit :] if o.selected]
         return FacetResult(param=self.param, label=self.label, options=options)
 
     def unknown_message(self, raw: str) -> str:
@@ -177,10 +179,7 @@ def querystring(params: Mapping[str, str], **changes: str | None) -> str:
             merged.pop(key, None)
         else:
             merged[key] = value
-    qd = QueryDict(mutable=True)
-    for key, value in merged.items():
-        qd[key] = value
-    encoded = qd.urlencode()
+    encoded = urlencode(merged)
     return f"?{encoded}" if encoded else "?"
 
 

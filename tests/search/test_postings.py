@@ -29,7 +29,9 @@ def found(text: str) -> dict[str, list[int]]:
     """{kind: [pk, …] best first} as the search page ranks them."""
     result = postings.matches(text, [FichePage, EventPage], documents=100)
     return {
-        model.__name__: [pk for pk, _score in sorted(rows, key=lambda row: (-row[1], -row[0]))]
+        model.__name__: [
+            pk for pk, _score in sorted(zip(*rows, strict=True), key=lambda row: (-row[1], -row[0]))
+        ]
         for model, rows in result.items()
     }
 
