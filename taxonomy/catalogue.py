@@ -163,6 +163,22 @@ class Catalogue:
     def objects(self, dimension: str) -> dict[int, Any]:
         return {"theme": self.themes, "typology": self.typologies, "structure": self.structures}[dimension]
 
+    def carried(self, kind: str, dimension: str, pks: Iterable[int]) -> dict[int, list[Any]]:
+        """{pk: [theme, …]} the values of `dimension` a few pages carry (a card's themes, an event's
+        organisers), in the reference list's order, read from the masks instead of the database.
+        """
+        index = self.index(kind)
+        masks = index.facets.get(dimension, {})
+        positions = {pk: index.position[pk] for pk in pks if pk in index.position}
+        found: dict[int, list[Any]] = {pk: [] for pk in positions}
+        for key, obj in self.objects(dimension).items():
+            mask = masks.get(key, 0)
+            if mask:
+                for pk, at in positions.items():
+                    if mask >> at & 1:
+                        found[pk].append(obj)
+        return found
+
 
 def fold(text: str) -> str:
     """Lower-case without accents, for sorting and matching as a French reader expects."""
