@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import QueryDict
@@ -45,7 +46,6 @@ from taxonomy.facets import (
 
 MAX_MATCHES = 500
 PER_PAGE = 12
-FIRST_RESULTS = 4 * PER_PAGE  # ranked without a full sort (best_first)
 FICHE, EVENT = "fiche", "evenement"
 TYPES = {FICHE: gettext_lazy("Fiche"), EVENT: gettext_lazy("Événement")}
 SORTS = ("pertinence", "date")
@@ -170,22 +170,43 @@ class SiteSearch:
     def _matches(self) -> None:
         """The base mask of each page type: the matches of the query, or everything.
 
-        `self.best[kind]`: the matches, as a list of page ids and a list of their scores.
+        `self.scores[kind]`: the score of each position of the page type's catalogue index.
         """
-        self.best: dict[str, tuple[list[int], list[float]]] = {FICHE: ([], []), EVENT: ([], [])}
+        self.scores: dict[str, np.ndarray] = {}
         self.base: dict[str, int] = {}
         models = {FICHE: FichePage, EVENT: EventPage}
-        if self.query and postings.available():
-            documents = len(self.cat.fiches.pks) + len(self.cat.events.pks)
-            found = postings.matches(search_terms(self.query), models.values(), documents)
-            self.best = {kind: found[model] for kind, model in models.items()}
-        elif self.query:
+        if not self.query:
+            self.base = {kind: self.index(kind).all for kind in models}
+            return
+        per_word: dict[str, list[tuple[float, postings.Pages]]] = {}
+        if postings.available():
+            lists = postings.word_lists(search_terms(self.query), models.values())
+            weights = lists.weights(len(self.cat.fiches.pks) + len(self.cat.events.pks))
+            for kind, model in models.items():
+                per_word[kind] = [
+                    (weights[word], lists.lists[model][word])
+                    for word in lists.words
+                    if word in lists.lists[model]
+                ]
+                if len(per_word[kind]) < len(lists.words):  # a word no page of this type holds
+                    per_word[kind] = [(0.0, (np.zeros(0, dtype=np.int64), np.zeros(0)))] + per_word[kind]
+            several = len(lists.words) > 1
+        else:  # Wagtail's search ranks the whole query: one list, all the words or any
             for kind, model in models.items():
                 pairs = matching_ids(model.objects.all(), self.query)
-                self.best[kind] = ([pk for pk, _score in pairs], [score for _pk, score in pairs])
-        for kind in models:
-            index = self.index(kind)
-            self.base[kind] = index.mask_of(self.best[kind][0]) if self.query else index.all
+                ids = np.array([pk for pk, _score in pairs], dtype=np.int64)
+                per_word[kind] = [(1.0, (ids, np.array([score for _pk, score in pairs], dtype=float)))]
+            several = False
+        for every in (True, False):
+            found = {}
+            for kind in models:
+                index = self.index(kind)
+                found[kind], self.scores[kind] = postings.combine(
+                    per_word[kind], index.lookup, len(index.pks), every
+                )
+            if not several or any(flags.any() for flags in found.values()):
+                break  # otherwise the words are never all together: any of them
+        self.base = {kind: self.index(kind).mask_of_flags(flags) for kind, flags in found.items()}
 
     def index(self, kind: str) -> KindIndex:
         return self.cat.index(FICHES if kind == FICHE else EVENTS)
@@ -271,7 +292,7 @@ class SiteSearch:
             return moment.timestamp() if moment else 0.0
 
         if self.sort == "pertinence" and self.query:
-            return best_first(self.best[kind], kind, position, mask)
+            return best_first(index, self.scores[kind], kind, mask)
         # Newest first: fiches are indexed newest first, events soonest first (read them backwards).
         return (((-stamp(pk), 0.0), kind, pk) for pk in index.ordered(mask, reverse=kind == EVENT))
 
@@ -283,29 +304,15 @@ class SiteSearch:
         return [s for s in self.cat.structures.values() if needle in fold(f"{s.name} {s.acronym}")]
 
 
-def best_first(
-    best: tuple[list[int], list[float]], kind: str, position: dict[int, int], mask: int
-) -> Iterator[tuple[Any, str, int]]:
-    """(sort key, kind, pk) of the matches in `mask`, best score first, newest first among equal
-    scores. A page of results reads a dozen of them: the first ones come from a partial
-    selection, the rest (deep pages) from a full sort.
+def best_first(index: KindIndex, scores: np.ndarray, kind: str, mask: int) -> Iterator[tuple[Any, str, int]]:
+    """(sort key, kind, pk) of the pages in `mask`, best score first, newest first among equal
+    scores (higher ids are newer), sorted by numpy in one go.
     """
-    pks, scores = best
-    if mask.bit_count() == len(pks):  # every match is shown: no need to look at each one
-        candidates: Any = list(zip(scores, pks, strict=True))
-    else:
-        bits = mask.to_bytes((max(len(position), mask.bit_length()) >> 3) + 1, "little")
-        candidates = []
-        for pk, score in zip(pks, scores, strict=True):
-            at = position.get(pk)
-            if at is not None and bits[at >> 3] >> (at & 7) & 1:
-                candidates.append((score, pk))
-    first = heapq.nlargest(FIRST_RESULTS, candidates)
-    for score, pk in first:
+    shown = np.flatnonzero(index.flags_of_mask(mask))
+    pks = index.pk_array[shown]
+    order = np.lexsort((-pks, -scores[shown]))
+    for score, pk in zip(scores[shown][order].tolist(), pks[order].tolist(), strict=True):
         yield (-score, -pk), kind, pk
-    if len(candidates) > len(first):
-        for score, pk in sorted(candidates, reverse=True)[len(first) :]:
-            yield (-score, -pk), kind, pk
 
 
 def load_cards(ids: list[tuple[str, int]]) -> list[tuple[str, Any]]:

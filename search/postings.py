@@ -1,9 +1,13 @@
-"""Search through the word-level index (PostgreSQL): every match of a query, ranked, in one query.
+"""Matching and ranking for /recherche/: every match of a query with its score, in two queries.
 
-`search_posting` (search/migrations/0003) holds, for each word of each indexed page, the score
-Wagtail's ranking gives that page for that word alone. A query is normalised by the same
-text-search configuration as the index (French stemming, accents folded, stop words dropped),
-then reads the rows of its words from a covering index:
+On PostgreSQL, `search_posting` (search/migrations/0003) holds, for each word of each indexed
+page, the score Wagtail's ranking gives that page for that word alone. A query is normalised
+by the same text-search configuration as the index (French stemming, accents folded, stop
+words dropped), then the ids and scores of its words are read from a covering index, packed
+as bytes (`word_lists`). Elsewhere (SQLite) Wagtail's own search gives one list of ids and
+scores for the whole query (search/engine.py).
+
+`combine` then works in the catalogue's positions (taxonomy/catalogue.py) with numpy:
 
 - all the words must be in the page (title or body), as with Wagtail's "and" operator; a
   query whose words are never all together falls back to any of them, as before;
@@ -11,15 +15,17 @@ then reads the rows of its words from a covering index:
   searched pages, ln(1 + N / pages with the word): a rare word weighs more than a common one,
   and a one-word query keeps exactly the order Wagtail's ranking gives.
 
-Unlike a ranked LIMIT, every match comes back (ids and scores only), so the result count and
-the facet counts cover all of them, and the work no longer grows with the length of the pages.
+Unlike a ranked LIMIT, every match comes back, so the result count and the facet counts cover
+all of them, and the work no longer grows with the length of the pages.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
+import numpy as np
 from django.conf import settings
 from django.db import connection
 from django.db.models import Model
@@ -27,14 +33,37 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 # The words of a query as the index holds them (stemmed, accents folded, stop words dropped).
 WORDS = "SELECT tsvector_to_array(to_tsvector(%s::regconfig, %s))"
-# One row per word and page type: the ids and scores of its pages, read in index order. Scores
-# travel as millionths in integers, which PostgreSQL prints and Python parses faster than floats.
+# One row per word and page type: its pages' ids and scores as big-endian 4-byte integers and
+# floats, which numpy reads in place (no Python object per page). Both aggregates read the rows
+# in the same order, so the two byte strings stay aligned.
 POSTINGS = """
-SELECT lexeme, content_type_id, array_agg(object_id), array_agg((score * 1000000)::integer)
+SELECT lexeme, content_type_id, string_agg(int4send(object_id), ''), string_agg(float4send(score), '')
 FROM search_posting
 WHERE lexeme = ANY(%s) AND content_type_id = ANY(%s)
 GROUP BY lexeme, content_type_id
 """
+
+Pages = tuple[np.ndarray, np.ndarray]  # page ids and their scores, aligned
+
+
+@dataclass
+class WordLists:
+    """The words of a query and, per model, the pages holding each (ids and one-word scores)."""
+
+    words: list[str]
+    lists: dict[type[Model], dict[str, Pages]] = field(default_factory=dict)
+
+    def pages_with(self, word: str) -> int:
+        return sum(len(per_word[word][0]) for per_word in self.lists.values() if word in per_word)
+
+    def weights(self, documents: int) -> dict[str, float]:
+        """Rarity of each word, ln(1 + N / pages with it); one word alone weighs 1."""
+        if len(self.words) == 1:
+            return {self.words[0]: 1.0}
+        return {
+            word: math.log(1 + max(documents, 1) / count) if (count := self.pages_with(word)) else 0.0
+            for word in self.words
+        }
 
 
 def available() -> bool:
@@ -43,63 +72,56 @@ def available() -> bool:
     return connection.vendor == "postgresql" and backend == "search.backend"
 
 
-Matches = tuple[list[int], list[float]]  # page ids and their scores, in the same order
-
-
-def matches(text: str, models: Iterable[type[Model]], documents: int) -> dict[type[Model], Matches]:
-    """{model: (pks, scores)} for the pages of `models` matching `text`, in no particular order.
-
-    `documents`: how many pages are searched (the N of the rarity weight).
-    """
+def word_lists(text: str, models: Iterable[type[Model]]) -> WordLists:
+    """The words of `text` and the pages of `models` holding each, from the word-level index."""
     models = list(models)
     model_of = {ct: model for model in models for ct in get_descendants_content_types_pks(model)}
     config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG", "french_unaccent")
     with connection.cursor() as cursor:
         cursor.execute(WORDS, [config, text])
-        lexemes = sorted(cursor.fetchone()[0])
-        if not lexemes:  # only stop words
-            return {model: ([], []) for model in models}
-        cursor.execute(POSTINGS, [lexemes, list(model_of)])
+        found = WordLists(words=sorted(cursor.fetchone()[0] or []), lists={model: {} for model in models})
+        if not found.words:  # only stop words
+            return found
+        cursor.execute(POSTINGS, [found.words, list(model_of)])
         rows = cursor.fetchall()
-    words: dict[str, dict[type[Model], list[tuple[list[int], list[int]]]]]
-    words = {lexeme: {} for lexeme in lexemes}
-    for lexeme, content_type_id, pks, scores in rows:
-        words[lexeme].setdefault(model_of[content_type_id], []).append((pks, scores))
-    weights = {}
-    for lexeme, lists in words.items():
-        pages = sum(len(pks) for per_type in lists.values() for pks, _scores in per_type)
-        weights[lexeme] = math.log(1 + max(documents, 1) / pages) if pages else 0.0
-    found = {model: combine(words, weights, model, every=True) for model in models}
-    if len(words) > 1 and not any(pks for pks, _scores in found.values()):  # never together: any of them
-        found = {model: combine(words, weights, model, every=False) for model in models}
+    for word, content_type_id, ids, scores in rows:
+        pages = (
+            np.frombuffer(ids, dtype=">i4").astype(np.int64),
+            np.frombuffer(scores, dtype=">f4").astype(float),
+        )
+        per_word = found.lists[model_of[content_type_id]]
+        if word in per_word:  # pages of a subclass: one list per word and model
+            pages = tuple(np.concatenate(pair) for pair in zip(per_word[word], pages, strict=True))
+        per_word[word] = pages
     return found
 
 
-def combine(words: dict, weights: dict[str, float], model: type[Model], every: bool) -> Matches:
-    """The pages of `model` holding every word (or any), scores weighted by rarity."""
-    if len(words) == 1:  # one word: its weight changes no order, the arrays are the answer
-        (lists,) = words.values()
-        if len(lists.get(model, ())) == 1:
-            return lists[model][0]
-        pairs = [pair for pks, scores in lists.get(model, ()) for pair in zip(pks, scores, strict=True)]
-        return [pk for pk, _score in pairs], [score for _pk, score in pairs]
-    total: dict[int, float] = {}
-    for position, (lexeme, lists) in enumerate(sorted(words.items(), key=lambda item: size(item[1], model))):
-        weight = weights[lexeme]
-        current: dict[int, float] = {}
-        for pks, scores in lists.get(model, ()):
-            current.update(zip(pks, scores, strict=True))
-        if every and position > 0:
-            total = {pk: score + weight * current[pk] for pk, score in total.items() if pk in current}
-        elif every:
-            total = {pk: weight * score for pk, score in current.items()}
-        else:
-            for pk, score in current.items():
-                total[pk] = total.get(pk, 0.0) + weight * score
-        if every and not total:
-            break
-    return list(total), list(total.values())
+def combine(
+    per_word: Sequence[tuple[float, Pages]], lookup: np.ndarray, size: int, every: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """(found, scores): for each of the `size` positions of a catalogue index, whether the page
+    holds every word (or any, `every=False`) and its score, the sum of the weighted word scores.
+
+    `lookup[pk]` is the position of page `pk`, or -1: pages outside the index (drafts, private
+    pages) are dropped here.
+    """
+    found = np.full(size, every, dtype=bool)
+    scores = np.zeros(size)
+    if not per_word:
+        found[:] = False
+    for weight, (ids, word_scores) in per_word:
+        at = positions(ids, lookup)
+        kept = at >= 0
+        holds = np.zeros(size, dtype=bool)
+        holds[at[kept]] = True
+        scores[at[kept]] += weight * word_scores[kept]  # a page appears once per word
+        found = found & holds if every else found | holds
+    return found, scores
 
 
-def size(lists: dict, model: type[Model]) -> int:
-    return sum(len(pks) for pks, _scores in lists.get(model, ()))
+def positions(ids: np.ndarray, lookup: np.ndarray) -> np.ndarray:
+    """The catalogue positions of page ids, -1 for pages it does not hold."""
+    at = np.full(len(ids), -1, dtype=np.int64)
+    inside = (ids >= 0) & (ids < len(lookup))
+    at[inside] = lookup[ids[inside]]
+    return at

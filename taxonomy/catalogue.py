@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.utils import timezone
 
@@ -94,11 +95,27 @@ class KindIndex:
     facets: dict[str, dict[Any, int]]
     ends: list[dt.datetime] = field(default_factory=list)
     position: dict[int, int] = field(init=False)
+    pk_array: np.ndarray = field(init=False)
+    lookup: np.ndarray = field(init=False)
     all: int = field(init=False)
 
     def __post_init__(self) -> None:
         self.position = {pk: i for i, pk in enumerate(self.pks)}
+        self.pk_array = np.array(self.pks, dtype=np.int64)
+        # lookup[pk]: the position of page pk, -1 when the index does not hold it (for numpy)
+        self.lookup = np.full(max(self.pks, default=-1) + 1, -1, dtype=np.int64)
+        self.lookup[self.pk_array] = np.arange(len(self.pks))
         self.all = (1 << len(self.pks)) - 1
+
+    def mask_of_flags(self, flags: np.ndarray) -> int:
+        """The mask of the positions set in a boolean array."""
+        return int.from_bytes(np.packbits(flags, bitorder="little").tobytes(), "little")
+
+    def flags_of_mask(self, mask: int) -> np.ndarray:
+        """A boolean array of the positions set in a mask."""
+        size = len(self.pks)
+        raw = np.frombuffer(mask.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
+        return np.unpackbits(raw, bitorder="little", count=size).astype(bool)
 
     def mask_of(self, pks: Iterable[int]) -> int:
         """Mask of the given ids; ids not in the index (not live, not public) are dropped."""

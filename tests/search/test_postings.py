@@ -4,13 +4,15 @@ It is derived from Wagtail's index by a trigger: these tests check that it follo
 change Wagtail makes, and that the ranking keeps Wagtail's for one word.
 """
 
+from urllib.parse import quote
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.http import QueryDict
 
-from events.models import EventPage
 from fiches.models import FichePage
-from search import postings
+from search.engine import EVENT, FICHE, SiteSearch
 from tests.factories import EventFactory, FicheFactory
 
 pytestmark = [
@@ -27,12 +29,11 @@ def words_of(page) -> set[str]:
 
 def found(text: str) -> dict[str, list[int]]:
     """{kind: [pk, …] best first} as the search page ranks them."""
-    result = postings.matches(text, [FichePage, EventPage], documents=100)
+    engine = SiteSearch(QueryDict(mutable=True, query_string=f"q={quote(text)}"))
+    ranked = list(engine.ranked())
     return {
-        model.__name__: [
-            pk for pk, _score in sorted(zip(*rows, strict=True), key=lambda row: (-row[1], -row[0]))
-        ]
-        for model, rows in result.items()
+        "FichePage": [pk for kind, pk in ranked if kind == FICHE],
+        "EventPage": [pk for kind, pk in ranked if kind == EVENT],
     }
 
 
@@ -146,7 +147,7 @@ def test_titles_outrank_bodies(fiche_index):
     assert found("kermesse")["FichePage"] == [title.pk, body.pk]
 
 
-@pytest.mark.parametrize("text", ["", "le la du", "   ", "zzzzqqq"])
+@pytest.mark.parametrize("text", ["le la du", "zzzzqqq", "le zzzzqqq"])
 def test_nothing_to_find(fiche_index, text):
     FicheFactory(title="Le la du")
     assert found(text) == {"FichePage": [], "EventPage": []}
