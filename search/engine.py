@@ -309,10 +309,12 @@ def best_first(index: KindIndex, scores: np.ndarray, kind: str, mask: int) -> It
     scores (higher ids are newer), sorted by numpy in one go.
     """
     shown = np.flatnonzero(index.flags_of_mask(mask))
-    pks = index.pk_array[shown]
-    order = np.lexsort((-pks, -scores[shown]))
-    for score, pk in zip(scores[shown][order].tolist(), pks[order].tolist(), strict=True):
-        yield (-score, -pk), kind, pk
+    pks, scores = index.pk_array[shown], scores[shown]
+    order = np.lexsort((-pks, -scores))
+    for start in range(0, len(order), PER_PAGE * 4):  # to Python objects a few pages at a time
+        chunk = order[start : start + PER_PAGE * 4]
+        for score, pk in zip(scores[chunk].tolist(), pks[chunk].tolist(), strict=True):
+            yield (-score, -pk), kind, pk
 
 
 def load_cards(ids: list[tuple[str, int]]) -> list[tuple[str, Any]]:

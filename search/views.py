@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.paginator import Paginator
+from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from modelsearch.utils import normalise_query_string
 from taggit.models import Tag
 from wagtail.models import Page
 
@@ -21,23 +22,39 @@ from taxonomy.models import Theme
 SUGGESTIONS = 8
 
 
-def log_query(query: str) -> Any:
+# PostgreSQL: the query's row and today's hit in one statement (Wagtail's Query.get() and
+# add_hit() take three or four).
+LOG_QUERY = """
+WITH logged AS (
+    INSERT INTO wagtailsearchpromotions_query (query_string) VALUES (%s)
+    ON CONFLICT (query_string) DO UPDATE SET query_string = EXCLUDED.query_string
+    RETURNING id
+)
+INSERT INTO wagtailsearchpromotions_querydailyhits (query_id, date, hits)
+SELECT id, %s, 1 FROM logged
+ON CONFLICT (query_id, date) DO UPDATE SET hits = wagtailsearchpromotions_querydailyhits.hits + 1
+"""
+
+
+def log_query(query: str) -> None:
     """Count the query for the admin's search terms report (and the coordination's picks)."""
     from wagtail.contrib.search_promotions.models import Query
 
-    logged = Query.get(query)
-    logged.add_hit()
-    return logged
+    if connection.vendor != "postgresql":
+        Query.get(query).add_hit()
+        return
+    with connection.cursor() as cursor:  # the date of a hit is Wagtail's: today in UTC
+        cursor.execute(LOG_QUERY, [normalise_query_string(query), timezone.now().date()])
 
 
-def promotions(query: str, logged: Any = None) -> list:
-    """The coordination's picks for the query (`logged`: its Query row when already read)."""
-    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+def promotions(query: str) -> list:
+    """The coordination's picks for the query, in their order."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
 
     if not query:
         return []
     return list(
-        SearchPromotion.objects.filter(query=logged or Query.get(query))
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
         .select_related("page")
         .order_by("sort_order")
     )
@@ -76,7 +93,8 @@ def search(request: HttpRequest) -> HttpResponse:
         else {"ellipsis": True}
         for n in paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
     ]
-    logged = log_query(engine.query) if engine.query and number == 1 else None
+    if engine.query and number == 1:
+        log_query(engine.query)
     context = {
         "search_query": engine.query,
         "engine": engine,
@@ -90,7 +108,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "next_url": next((i["url"] for i in page_range if i.get("number") == number + 1), None),
         "result_count": paginator.count,
         "structures": engine.structures(),
-        "promotions": promotions(engine.query, logged),
+        "promotions": promotions(engine.query),
         "sort_urls": {
             "pertinence": querystring(engine.params, tri="pertinence"),
             "date": querystring(engine.params, tri="date"),
