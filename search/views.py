@@ -13,7 +13,7 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from fiches.listing import annotate_fiche_counts
-from search.engine import EVENT, FICHE, PER_PAGE, SiteSearch, load_cards, normalise_query, search_terms
+from search.engine import EVENT, FICHE, PER_PAGE, SiteSearch, load_cards, normalise_query
 from site_kazasso.ratelimit import retry_after, too_many_requests
 from taxonomy.catalogue import catalogue
 from taxonomy.facets import clean_param, querystring
@@ -134,38 +134,34 @@ def popular_tags(limit: int = 15) -> list[Tag]:
     return [tags[pk] for pk in best if pk in tags]
 
 
-def title_matches(queryset, query: str) -> list[tuple[int, float]]:
-    """Titles starting with the words typed so far ("benev" finds "Bénévoles…")."""
-    terms = search_terms(query)
-    if not terms:
-        return []
-    results = queryset.only("pk").autocomplete(terms, order_by_relevance=True).annotate_score("_score")
-    return [(page.pk, float(page._score or 0)) for page in results[:SUGGESTIONS]]
-
-
 def suggestions(request: HttpRequest) -> HttpResponse:
-    """At most 8 titles with their URLs, for the search box's progressive enhancement."""
-    from events.listing import live_events
-    from fiches.listing import live_fiches
+    """At most 8 titles with their URLs, for the search box's progressive enhancement.
 
+    Titles holding every word typed, the last one as a prefix ("benev" finds "Bénévoles…"),
+    accents ignored, read from the catalogue's title words: titles starting with the words
+    first, then the shortest.
+    """
     wait = retry_after(request, "suggestions")
     if wait is not None:
         return too_many_requests(request, wait, as_json=True)
     query, _truncated = normalise_query(request.GET.get("q"))
     if len(query) < 2:
         return JsonResponse({"query": query, "results": []})
-    scored = [(score, FICHE, pk) for pk, score in title_matches(live_fiches(), query)]
-    scored += [(score, EVENT, pk) for pk, score in title_matches(live_events(), query)]
-    scored.sort(key=lambda row: row[0], reverse=True)
-    best = scored[:SUGGESTIONS]
+    cat = catalogue()
+    scored = [
+        (key, kind, index.pks[at])
+        for kind, index in ((FICHE, cat.fiches), (EVENT, cat.events))
+        for key, at in index.title_words.best(query, SUGGESTIONS)
+    ]
+    best = sorted(scored)[:SUGGESTIONS]
     # A title and a URL are all a suggestion shows: plain pages, no card data.
-    pages = Page.objects.only("id", "title", "url_path", "locale_id").in_bulk([pk for _s, _k, pk in best])
+    pages = Page.objects.only("id", "title", "url_path", "locale_id").in_bulk([pk for _k, _kind, pk in best])
     return JsonResponse(
         {
             "query": query,
             "results": [
                 {"title": pages[pk].title, "url": pages[pk].get_url(request), "type": kind}
-                for _score, kind, pk in best
+                for _key, kind, pk in best
                 if pk in pages
             ],
         }

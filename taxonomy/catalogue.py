@@ -17,13 +17,16 @@ older than `CATALOGUE_MAX_AGE` seconds.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 import threading
 import time
 import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import repeat
 from typing import Any
 
@@ -94,6 +97,7 @@ class KindIndex:
     dates: list[dt.datetime | None]
     facets: dict[str, dict[Any, int]]
     ends: list[dt.datetime] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
     position: dict[int, int] = field(init=False)
     pk_array: np.ndarray = field(init=False)
     lookup: np.ndarray = field(init=False)
@@ -106,6 +110,11 @@ class KindIndex:
         self.lookup = np.full(max(self.pks, default=-1) + 1, -1, dtype=np.int64)
         self.lookup[self.pk_array] = np.arange(len(self.pks))
         self.all = (1 << len(self.pks)) - 1
+
+    @cached_property
+    def title_words(self) -> TitleWords:
+        """The words of the titles, for suggestions as the reader types (built on first use)."""
+        return TitleWords(self.titles)
 
     def mask_of_flags(self, flags: np.ndarray) -> int:
         """The mask of the positions set in a boolean array."""
@@ -144,6 +153,53 @@ class KindIndex:
 
     def ordered(self, mask: int, reverse: bool = False) -> MaskSequence:
         return MaskSequence(self.pks, mask, reverse)
+
+
+class TitleWords:
+    """Every word of every title (lower case, accents folded), sorted: the titles holding the
+    words typed so far, the last one as a prefix, are a few binary searches away.
+    """
+
+    def __init__(self, titles: list[str]) -> None:
+        entries = sorted(
+            (word, at, n == 0) for at, title in enumerate(titles) for n, word in enumerate(words_of(title))
+        )
+        self.words = [word for word, _at, _first in entries]
+        self.positions = np.array([at for _word, at, _first in entries], dtype=np.int64)
+        self.first = np.array([first for _word, _at, first in entries], dtype=bool)
+        self.lengths = np.array([len(title) for title in titles], dtype=np.int64)
+
+    def best(self, typed: str, limit: int) -> list[tuple[tuple[bool, int, int], int]]:
+        """((rank key), position) of at most `limit` titles holding every word typed, the last
+        one as a prefix: titles starting with it first, then the shortest, then index order.
+        """
+        terms = words_of(typed)
+        if not terms:
+            return []
+        found: np.ndarray | None = None
+        starts = np.zeros(len(self.lengths), dtype=bool)
+        for n, term in enumerate(terms):
+            low = bisect.bisect_left(self.words, term)
+            last = n == len(terms) - 1
+            high = (
+                bisect.bisect_left(self.words, term + "\U0010ffff")
+                if last
+                else bisect.bisect_right(self.words, term)
+            )
+            holding = self.positions[low:high]
+            if n == 0:
+                starts[holding[self.first[low:high]]] = True
+            found = (
+                np.unique(holding) if found is None else np.intersect1d(found, holding, assume_unique=False)
+            )
+            if not len(found):
+                return []
+        order = np.lexsort((found, self.lengths[found], ~starts[found]))[:limit]
+        return [((not starts[at], int(self.lengths[at]), int(at)), int(at)) for at in found[order].tolist()]
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
 
 
 @dataclass
@@ -244,7 +300,7 @@ def build(token: str) -> Catalogue:
     from taxonomy.models import Theme, Typology
 
     fiche_rows = list(
-        live_fiches().values_list("pk", "path", "first_published_at", "structure_id", "typology_id")
+        live_fiches().values_list("pk", "path", "first_published_at", "structure_id", "typology_id", "title")
     )
     fiches = _kind_index(
         fiche_rows,
@@ -257,7 +313,7 @@ def build(token: str) -> Catalogue:
     event_rows = list(
         live_events()
         .order_by("start", "pk")
-        .values_list("pk", "path", "start", "structure_id", "typology_id", "end", "format")
+        .values_list("pk", "path", "start", "structure_id", "typology_id", "end", "format", "title")
     )
     events = _kind_index(
         event_rows,
@@ -269,7 +325,9 @@ def build(token: str) -> Catalogue:
         },
         date_at=2,
     )
+    fiches.titles = [r[5] for r in fiche_rows]
     events.ends = [r[5] for r in event_rows]
+    events.titles = [r[7] for r in event_rows]
     return Catalogue(
         token=token,
         built_at=time.monotonic(),

@@ -266,3 +266,38 @@ def test_query_count_does_not_grow_with_results(client, fiche_index):
     with CaptureQueriesContext(connection) as many:
         client.get("/recherche/", {"q": "association", "theme": "financement"})
     assert len(few) == len(many)
+
+
+def test_suggestions_match_every_word_typed_and_rank_titles_starting_with_them(client, fiche_index):
+    FicheFactory(title="Réussir l'assemblée générale de son association")
+    FicheFactory(title="Assemblée générale : la convocation")
+    FicheFactory(title="Le compte rendu d'assemblée")
+    EventFactory(title="Webinaire : l'assemblée générale à distance")
+
+    def titles_for(typed: str) -> list[str]:
+        return [r["title"] for r in client.get("/recherche/suggestions/", {"q": typed}).json()["results"]]
+
+    # The title starting with the words comes first, then the shortest; accents and case ignored.
+    assert titles_for("ASSEMBLEE gén") == [
+        "Assemblée générale : la convocation",
+        "Webinaire : l'assemblée générale à distance",
+        "Réussir l'assemblée générale de son association",
+    ]
+    assert titles_for("assem") == [
+        "Assemblée générale : la convocation",
+        "Le compte rendu d'assemblée",
+        "Webinaire : l'assemblée générale à distance",
+        "Réussir l'assemblée générale de son association",
+    ]
+    assert titles_for("compte assemblee") == ["Le compte rendu d'assemblée"]  # every word, in any order
+    assert titles_for("gen assemblee") == []  # only the last word is a prefix
+    assert titles_for("zzz") == []
+
+
+def test_suggestions_leave_out_drafts_and_follow_publication(client, fiche_index):
+    draft = FicheFactory(title="Trésorerie : brouillon", live=False)
+    assert client.get("/recherche/suggestions/", {"q": "treso"}).json()["results"] == []
+    draft.save_revision().publish()
+    assert [r["title"] for r in client.get("/recherche/suggestions/", {"q": "treso"}).json()["results"]] == [
+        "Trésorerie : brouillon"
+    ]
