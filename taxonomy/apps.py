@@ -6,6 +6,10 @@ class TaxonomyConfig(AppConfig):
     verbose_name = "Référentiels"
 
     def ready(self) -> None:
-        from taxonomy import signals
+        from django.core import signals as request_signals
+
+        from taxonomy import catalogue, signals
 
         signals.connect()
+        request_signals.request_started.connect(catalogue.request_started, dispatch_uid="catalogue-request")
+        request_signals.request_finished.connect(catalogue.request_finished, dispatch_uid="catalogue-request")

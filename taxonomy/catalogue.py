@@ -344,6 +344,17 @@ def build(token: str) -> Catalogue:
 
 _lock = threading.Lock()
 _current: Catalogue | None = None
+# The catalogue a request has already checked: one token query per request, however many parts of
+# the page ask for it (request_started / request_finished, connected in taxonomy/apps.py).
+_request = threading.local()
+
+
+def request_started(**_kwargs: Any) -> None:
+    _request.active, _request.catalogue = True, None
+
+
+def request_finished(**_kwargs: Any) -> None:
+    _request.active, _request.catalogue = False, None
 
 
 def current_token() -> str:
@@ -359,18 +370,26 @@ def invalidate() -> None:
     token = uuid.uuid4().hex
     if not CatalogueVersion.objects.filter(pk=1).update(token=token, changed_at=timezone.now()):
         CatalogueVersion.objects.update_or_create(pk=1, defaults={"token": token})
+    _request.catalogue = None  # the rest of this request sees the change too
 
 
 def catalogue() -> Catalogue:
     """This process's index of the live content, rebuilt when the content changed."""
     global _current
+    checked = getattr(_request, "catalogue", None)
+    if checked is not None:
+        return checked
     token = current_token()
     max_age = getattr(settings, "CATALOGUE_MAX_AGE", 300)
     current = _current
     if current is not None and current.token == token and time.monotonic() - current.built_at < max_age:
+        if getattr(_request, "active", False):
+            _request.catalogue = current
         return current
     with _lock:
         current = _current
         if current is None or current.token != token or time.monotonic() - current.built_at >= max_age:
             current = _current = build(token)
+    if getattr(_request, "active", False):
+        _request.catalogue = current
     return current

@@ -16,6 +16,7 @@ def _clear_cache():
     for alias in ("default", "pages"):
         caches[alias].clear()
     catalogue._current = None
+    catalogue.request_finished()
     yield
     for alias in ("default", "pages"):
         caches[alias].clear()

@@ -159,3 +159,40 @@ def test_an_old_index_is_rebuilt_even_without_a_signal(fiche_index, settings):
 def test_each_process_keeps_one_index(fiche_index):
     FicheFactory()
     assert catalogue() is catalogue_module._current
+
+
+def test_a_request_reads_the_token_once(client, fiche_index, event_index):
+    """The home page asks for the catalogue from several places: one token query in all."""
+    FicheFactory(title="Une fiche")
+    EventFactory(title="Un événement")
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    assert sum("catalogueversion" in q["sql"] for q in queries.captured_queries) == 1
+
+
+def test_a_change_made_during_a_request_is_seen_by_the_rest_of_it(fiche_index):
+    from django.core.signals import request_finished, request_started
+
+    request_started.send(sender=None)
+    try:
+        before = catalogue()
+        assert catalogue() is before  # checked once for the request
+        FicheFactory(title="Publiée pendant la requête")
+        assert catalogue() is not before
+        assert len(catalogue().fiches.pks) == len(before.fiches.pks) + 1
+    finally:
+        request_finished.send(sender=None)
+
+
+def test_suggestion_words_follow_titles(fiche_index):
+    FicheFactory(title="L'assemblée générale à distance")
+    FicheFactory(title="Assurance des bénévoles")
+    words = catalogue().fiches.title_words
+    titles = catalogue().fiches.titles
+    assert [titles[at] for _key, at in words.best("ASS", 5)] == [
+        "Assurance des bénévoles",
+        "L'assemblée générale à distance",
+    ]
+    assert [titles[at] for _key, at in words.best("generale a dist", 5)] == ["L'assemblée générale à distance"]
+    assert words.best("", 5) == [] and words.best("zz", 5) == []
