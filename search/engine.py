@@ -1,11 +1,11 @@
 """Site search: fiches, events and structures for a query, with facets across both page types.
 
-On PostgreSQL the word-level index (search/postings.py) returns every matching fiche and event
-with its score in one query; elsewhere (SQLite) Wagtail's search returns the best MAX_MATCHES
-of each. Facets, filters and date ordering then work on those ids in the in-memory catalogue
-(taxonomy/catalogue.py), so the number of queries stays the same whatever the number of
-results, and only the page shown is read from the database. An empty query browses
-everything with the same facets.
+On PostgreSQL the word-level index (search/postings.py) gives every matching fiche and event
+with its score in two queries; elsewhere (SQLite) Wagtail's search gives the best MAX_MATCHES
+of each. Matches and scores then live in the positions of the in-memory catalogue
+(taxonomy/catalogue.py), where facets, filters and both orders work, so the number of queries
+stays the same whatever the number of results, and only the page shown is read from the
+database. An empty query browses everything with the same facets.
 """
 
 from __future__ import annotations
