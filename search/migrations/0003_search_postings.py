@@ -7,10 +7,12 @@ score Wagtail's ranking gives that page for that word alone, precomputed: a quer
 rows of its few words from one covering index (2 to 9 ms for the same searches), see
 search/postings.py.
 
-The table is derived data. A trigger on `wagtailsearch_indexentry` rewrites the rows of an
-entry whenever Wagtail writes its vectors or its title norm (publishing, editing,
-`update_index`), and the foreign key removes them with the entry (unpublishing, deleting,
-resetting the index). The migration fills it from the entries already indexed.
+The table is derived data, kept by triggers on `wagtailsearch_indexentry`: one rewrites the
+rows of an entry whenever Wagtail writes its vectors or its title norm (publishing, editing,
+`update_index`), one removes them with the entry (unpublishing, deleting, resetting the
+index), one empties the table when the index is truncated (a test database being flushed).
+No foreign key: PostgreSQL would refuse to truncate the index table while it is referenced.
+The migration fills the table from the entries already indexed.
 
 The score of a word in a page is the one Wagtail's PostgreSQL backend computes for a one-word
 query: ts_rank of the title vector times the title norm, plus ts_rank of the body vector,
@@ -31,7 +33,7 @@ CREATE TABLE search_posting (
     content_type_id integer NOT NULL,
     object_id integer NOT NULL,
     score real NOT NULL,
-    entry_id integer NOT NULL REFERENCES wagtailsearch_indexentry (id) ON DELETE CASCADE,
+    entry_id integer NOT NULL,
     PRIMARY KEY (lexeme, content_type_id, object_id) INCLUDE (score)
 );
 CREATE INDEX search_posting_entry ON search_posting (entry_id);
@@ -68,6 +70,25 @@ CREATE TRIGGER search_posting_sync
     ON wagtailsearch_indexentry
     FOR EACH ROW EXECUTE FUNCTION search_posting_sync();
 
+CREATE FUNCTION search_posting_forget() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        TRUNCATE search_posting;
+    ELSE
+        DELETE FROM search_posting WHERE entry_id = OLD.id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER search_posting_forget_entry
+    AFTER DELETE ON wagtailsearch_indexentry
+    FOR EACH ROW EXECUTE FUNCTION search_posting_forget();
+
+CREATE TRIGGER search_posting_forget_all
+    AFTER TRUNCATE ON wagtailsearch_indexentry
+    FOR EACH STATEMENT EXECUTE FUNCTION search_posting_forget();
+
 -- Existing entries: rewrite the title norm to itself, which fires the trigger.
 UPDATE wagtailsearch_indexentry SET title_norm = title_norm;
 ANALYZE search_posting;
@@ -75,7 +96,10 @@ ANALYZE search_posting;
 
 DROP = """
 DROP TRIGGER IF EXISTS search_posting_sync ON wagtailsearch_indexentry;
+DROP TRIGGER IF EXISTS search_posting_forget_entry ON wagtailsearch_indexentry;
+DROP TRIGGER IF EXISTS search_posting_forget_all ON wagtailsearch_indexentry;
 DROP FUNCTION IF EXISTS search_posting_sync();
+DROP FUNCTION IF EXISTS search_posting_forget();
 DROP FUNCTION IF EXISTS search_posting_word(text);
 DROP FUNCTION IF EXISTS search_posting_weights();
 DROP TABLE IF EXISTS search_posting;

@@ -166,3 +166,13 @@ def test_every_match_counts_not_only_the_best(client, fiche_index):
     finally:
         engine.MAX_MATCHES = limit
     assert response.context["result_count"] == 4
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_flushing_the_index_empties_the_word_table(fiche_index):
+    """A test database flush truncates Wagtail's index: the word table follows (no foreign key)."""
+    FicheFactory(title="Mécénat de compétences")
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE wagtailsearch_indexentry")
+        cursor.execute("SELECT count(*) FROM search_posting")
+        assert cursor.fetchone()[0] == 0
