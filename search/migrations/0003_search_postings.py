@@ -9,7 +9,7 @@ search/postings.py.
 
 The table is derived data, kept by triggers on `wagtailsearch_indexentry`: one rewrites the
 rows of an entry whenever Wagtail writes its vectors or its title norm (publishing, editing,
-`update_index`), one removes them with the entry (unpublishing, deleting, resetting the
+`update_index`), one removes them with the entry (a deleted page, a reset of the
 index), one empties the table when the index is truncated (a test database being flushed).
 No foreign key: PostgreSQL would refuse to truncate the index table while it is referenced.
 The migration fills the table from the entries already indexed.
