@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from bench import server
+
 BENCH_DATABASE = "kazasso_bench"
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 WARMUP = 5
@@ -67,19 +69,6 @@ def database_url(url: str, name: str) -> str:
     if parts.scheme not in {"postgres", "postgresql", "pgsql"}:
         sys.exit("DATABASE_URL doit désigner un serveur PostgreSQL (postgres://…).")
     return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def prepare_database(url: str, reuse: bool) -> None:
-    """Create `kazasso_bench` if missing; without --reuse, start from an empty one."""
-    import psycopg
-    from psycopg import sql
-
-    with psycopg.connect(database_url(url, "postgres"), autocommit=True) as admin:
-        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DATABASE]).fetchone()
-        if exists and not reuse:
-            admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(BENCH_DATABASE)))
-        if not exists or not reuse:
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DATABASE)))
 
 
 def fill(fiches: int, events: int, seed: int) -> tuple[int, int]:
@@ -224,7 +213,7 @@ def main(argv: list[str] | None = None) -> None:
     url = os.environ.get("DATABASE_URL", "")
     if not url:
         sys.exit("Indiquez le serveur PostgreSQL : DATABASE_URL=postgres://… python -m bench.search_bench")
-    prepare_database(url, args.reuse)
+    server.ensure_database(database_url(url, BENCH_DATABASE), fresh=not args.reuse)
     os.environ["DATABASE_URL"] = database_url(url, BENCH_DATABASE)  # before Django reads its settings
 
     import django

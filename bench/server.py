@@ -29,8 +29,10 @@ def check_database_url(url: str) -> str:
     return url
 
 
-def ensure_database(url: str) -> None:
-    """Create the database of `url` when the server does not have it yet (a fresh machine)."""
+def ensure_database(url: str, fresh: bool = False) -> None:
+    """Create the database of `url` when the server does not have it yet (a fresh machine);
+    with `fresh`, drop it first so that it starts empty.
+    """
     import psycopg
     from psycopg import sql
 
@@ -40,6 +42,8 @@ def ensure_database(url: str) -> None:
         sys.exit("Indiquez le nom de la base dans l'adresse : postgres://utilisateur@hôte:5432/base")
     try:
         with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as admin:
+            if fresh:
+                admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
             if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
                 print(f"Création de la base {name}…", file=sys.stderr)
                 admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from events import clock
 from events.models import EventFormat, EventPage
-from members.models import Structure
 from taxonomy.catalogue import EVENTS, catalogue
 from taxonomy.facets import (
     ChoiceFacet,
@@ -23,7 +22,6 @@ from taxonomy.facets import (
     clean_param,
     load_in_order,
 )
-from taxonomy.models import Theme
 
 if TYPE_CHECKING:
     from events.models import EventIndexPage
@@ -56,14 +54,6 @@ def upcoming_events(now: Any = None) -> QuerySet[EventPage]:
 
 def past_events(now: Any = None) -> QuerySet[EventPage]:
     return live_events().filter(end__lt=now or clock.now()).order_by("-start", "-pk")
-
-
-def with_card_data(queryset: QuerySet[EventPage]) -> QuerySet[EventPage]:
-    """What an event card shows (not the presentation, the resources or the address)."""
-    return queryset.defer("body", "resources", "address").prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.order_by("order", "name")),
-        Prefetch("organisers", queryset=Structure.objects.order_by("name")),
-    )
 
 
 def event_cards(pks: list[int]) -> list[EventPage]:

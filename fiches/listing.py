@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from taxonomy.catalogue import FICHES, catalogue
 from taxonomy.facets import Facet, FacetedListing, RelatedFacet, TagFacet, YearFacet, load_in_order
-from taxonomy.models import Theme
 
 if TYPE_CHECKING:
     from fiches.models import FichePage
@@ -33,19 +32,6 @@ def live_fiches() -> QuerySet[FichePage]:
     from fiches.models import FichePage
 
     return FichePage.objects.live().public().order_by("-first_published_at", "-pk")
-
-
-def with_card_data(queryset: QuerySet[FichePage]) -> QuerySet[FichePage]:
-    """Everything a fiche card shows, fetched in a constant number of queries.
-
-    A card never shows the body: it stays in the database (a fiche's body is its largest field,
-    and decoding a dozen of them cost a third of a listing's card loading).
-    """
-    return (
-        queryset.defer("body")
-        .select_related("structure", "typology")
-        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("order", "name")))
-    )
 
 
 def fiche_cards(pks: list[int]) -> list[FichePage]:

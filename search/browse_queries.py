@@ -13,15 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from taggit.models import Tag
 
 from events import clock
 from events.listing import PAST, event_cards, live_events, upcoming_events
-from events.listing import with_card_data as event_card_data
 from events.models import EventPage
-from fiches.listing import fiche_cards, live_fiches, with_card_data
+from fiches.listing import fiche_cards, live_fiches
 from fiches.models import FichePage
 from taxonomy.catalogue import catalogue
 from taxonomy.facets import clean_param
@@ -187,18 +186,23 @@ def theme_content(theme: Theme, now: dt.datetime | None = None) -> BrowseContent
 # Feeds ----------------------------------------------------------------------------------------
 
 
+def _feed_data(queryset: QuerySet) -> QuerySet:
+    """What a feed item shows of a fiche or an event: structure, themes and tags, not the body."""
+    return (
+        queryset.defer("body")
+        .select_related("structure")
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("order", "name")), "tags")
+    )
+
+
 def feed_fiches(**lookup: Any) -> list[FichePage]:
-    """The latest live fiches with what a feed item shows (structure, themes, tags)."""
-    return list(with_card_data(live_fiches().filter(**lookup)).prefetch_related("tags")[:FEED_ITEMS])
-
-
-def _event_feed_data(queryset: QuerySet[EventPage]) -> QuerySet[EventPage]:
-    return event_card_data(queryset).select_related("structure").prefetch_related("tags")
+    """The latest live fiches with what a feed item shows."""
+    return list(_feed_data(live_fiches().filter(**lookup))[:FEED_ITEMS])
 
 
 def feed_upcoming_events() -> list[EventPage]:
     """The next live events, soonest first."""
-    return list(_event_feed_data(upcoming_events())[:FEED_ITEMS])
+    return list(_feed_data(upcoming_events())[:FEED_ITEMS])
 
 
 def feed_latest_content(**lookup: Any) -> list[FichePage | EventPage]:
@@ -206,7 +210,7 @@ def feed_latest_content(**lookup: Any) -> list[FichePage | EventPage]:
     events = live_events().filter(**lookup).order_by("-first_published_at", "-pk")
     pages: list[FichePage | EventPage] = [
         *feed_fiches(**lookup),
-        *_event_feed_data(events)[:FEED_ITEMS],
+        *_feed_data(events)[:FEED_ITEMS],
     ]
     epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
     pages.sort(key=lambda p: (p.first_published_at or epoch, p.pk), reverse=True)

@@ -182,14 +182,8 @@ class SiteSearch:
         if postings.available():
             lists = postings.word_lists(search_terms(self.query), models.values())
             weights = lists.weights(len(self.cat.fiches.pks) + len(self.cat.events.pks))
-            for kind, model in models.items():
-                per_word[kind] = [
-                    (weights[word], lists.lists[model][word])
-                    for word in lists.words
-                    if word in lists.lists[model]
-                ]
-                if len(per_word[kind]) < len(lists.words):  # a word no page of this type holds
-                    per_word[kind] = [(0.0, (np.zeros(0, dtype=np.int64), np.zeros(0)))] + per_word[kind]
+            for kind, model in models.items():  # a word no page of this type holds: no pages
+                per_word[kind] = [(weights[word], lists.pages(model, word)) for word in lists.words]
             several = len(lists.words) > 1
         else:  # Wagtail's search ranks the whole query: one list, all the words or any
             for kind, model in models.items():
@@ -285,14 +279,14 @@ class SiteSearch:
 
     def _stream(self, kind: str, index: KindIndex, mask: int) -> Iterator[tuple[Any, str, int]]:
         """(sort key, kind, pk), ascending keys: heapq.merge interleaves the page types."""
+        if self.sort == "pertinence" and self.query:
+            return best_first(index, self.scores[kind], kind, mask)
         dates, position = index.dates, index.position
 
         def stamp(pk: int) -> float:
             moment = dates[position[pk]]
             return moment.timestamp() if moment else 0.0
 
-        if self.sort == "pertinence" and self.query:
-            return best_first(index, self.scores[kind], kind, mask)
         # Newest first: fiches are indexed newest first, events soonest first (read them backwards).
         return (((-stamp(pk), 0.0), kind, pk) for pk in index.ordered(mask, reverse=kind == EVENT))
 

@@ -44,6 +44,7 @@ GROUP BY lexeme, content_type_id
 """
 
 Pages = tuple[np.ndarray, np.ndarray]  # page ids and their scores, aligned
+NO_PAGES: Pages = (np.zeros(0, dtype=np.int64), np.zeros(0))
 
 
 @dataclass
@@ -52,6 +53,10 @@ class WordLists:
 
     words: list[str]
     lists: dict[type[Model], dict[str, Pages]] = field(default_factory=dict)
+
+    def pages(self, model: type[Model], word: str) -> Pages:
+        """The pages of `model` holding `word` (none when it holds no such page)."""
+        return self.lists[model].get(word, NO_PAGES)
 
     def pages_with(self, word: str) -> int:
         return sum(len(per_word[word][0]) for per_word in self.lists.values() if word in per_word)

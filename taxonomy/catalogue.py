@@ -27,7 +27,6 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -125,15 +124,6 @@ class KindIndex:
         size = len(self.pks)
         raw = np.frombuffer(mask.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
         return np.unpackbits(raw, bitorder="little", count=size).astype(bool)
-
-    def mask_of(self, pks: Iterable[int]) -> int:
-        """Mask of the given ids; ids not in the index (not live, not public) are dropped."""
-        size = len(self.pks)
-        buffer = bytearray((size >> 3) + 1)
-        for i in map(self.position.get, pks, repeat(size)):  # unknown ids land on bit `size`
-            buffer[i >> 3] |= 1 << (i & 7)
-        buffer[size >> 3] &= 0xFF ^ (1 << (size & 7))  # … which is then cleared
-        return int.from_bytes(buffer, "little")
 
     def mask(self, dimension: str, key: Any) -> int:
         return self.facets.get(dimension, {}).get(key, 0)
@@ -274,10 +264,15 @@ def _group(rows: Iterable[tuple[int, Any]], position: dict[int, int], size: int)
 
 
 def _kind_index(
-    rows: list[tuple], relations: dict[str, Iterable[tuple[int, Any]]], date_at: int
+    rows: list[tuple], relations: dict[str, Iterable[tuple[int, Any]]], date_at: int, title_at: int
 ) -> KindIndex:
     """rows: (pk, path, date, structure_id, typology_id, *extra) in display order."""
-    index = KindIndex(pks=[r[0] for r in rows], dates=[r[date_at] for r in rows], facets={})
+    index = KindIndex(
+        pks=[r[0] for r in rows],
+        dates=[r[date_at] for r in rows],
+        facets={},
+        titles=[r[title_at] for r in rows],
+    )
     size, position = len(rows), index.position
     index.facets["parent"] = _group(((r[0], r[1][:-STEPLEN]) for r in rows), position, size)
     index.facets["structure"] = _group(((r[0], r[3]) for r in rows), position, size)
@@ -309,6 +304,7 @@ def build(token: str) -> Catalogue:
             "tag": FicheTag.objects.values_list("content_object_id", "tag_id"),
         },
         date_at=2,
+        title_at=5,
     )
     event_rows = list(
         live_events()
@@ -324,10 +320,9 @@ def build(token: str) -> Catalogue:
             "format": ((r[0], r[6]) for r in event_rows),
         },
         date_at=2,
+        title_at=7,
     )
-    fiches.titles = [r[5] for r in fiche_rows]
     events.ends = [r[5] for r in event_rows]
-    events.titles = [r[7] for r in event_rows]
     return Catalogue(
         token=token,
         built_at=time.monotonic(),
@@ -381,15 +376,20 @@ def catalogue() -> Catalogue:
         return checked
     token = current_token()
     max_age = getattr(settings, "CATALOGUE_MAX_AGE", 300)
+
+    def fresh(candidate: Catalogue | None) -> bool:
+        return (
+            candidate is not None
+            and candidate.token == token
+            and time.monotonic() - candidate.built_at < max_age
+        )
+
     current = _current
-    if current is not None and current.token == token and time.monotonic() - current.built_at < max_age:
-        if getattr(_request, "active", False):
-            _request.catalogue = current
-        return current
-    with _lock:
-        current = _current
-        if current is None or current.token != token or time.monotonic() - current.built_at >= max_age:
-            current = _current = build(token)
+    if not fresh(current):
+        with _lock:
+            current = _current
+            if not fresh(current):
+                current = _current = build(token)
     if getattr(_request, "active", False):
         _request.catalogue = current
     return current

@@ -136,3 +136,31 @@ def test_latency_measure_against_a_live_server(live_server):
     # A page slower than the budget stops after MIN_SAMPLES measured requests.
     hurried = site_bench.measure_latency(live_server.url, Target("accueil", "/"), 50, 3, budget_s=1e-6)
     assert hurried["n"] == site_bench.MIN_SAMPLES
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the benchmark tools run against PostgreSQL")
+def test_the_benchmark_database_is_created_when_missing_and_emptied_when_asked():
+    """A fresh machine has no benchmark database: the tools create it instead of failing."""
+    import uuid
+
+    import psycopg
+
+    from bench import server
+
+    settings_dict = connection.settings_dict
+    name = f"kazasso_check_{uuid.uuid4().hex[:8]}"
+    base = f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT'] or 5432}"
+    url = f"{base}/{name}"
+    try:
+        server.ensure_database(url)
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE TABLE marker (id int)")
+        server.ensure_database(url)  # kept as it is
+        with psycopg.connect(url, autocommit=True) as conn:
+            assert conn.execute("SELECT to_regclass('marker')").fetchone()[0] == "marker"
+        server.ensure_database(url, fresh=True)  # dropped and created again, empty
+        with psycopg.connect(url, autocommit=True) as conn:
+            assert conn.execute("SELECT to_regclass('marker')").fetchone()[0] is None
+    finally:
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
