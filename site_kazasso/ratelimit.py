@@ -10,15 +10,17 @@ simulate many clients from one address); lockouts after failed passwords always 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.db import DatabaseCache
-from django.db import connections, models, router, transaction
+from django.db import DatabaseError, connections, models, router, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -27,6 +29,7 @@ from django.utils.translation import gettext as _
 from site_kazasso.proxies import in_networks, trusted_networks, valid_ip
 
 KEY_PREFIX = "kazasso-rl"
+logger = logging.getLogger(__name__)
 
 
 def is_trusted_proxy(address: str) -> bool:
@@ -91,6 +94,15 @@ class CounterDatabaseCache(DatabaseCache):
         return value + delta
 
 
+@contextlib.contextmanager
+def store_errors_degrade() -> Iterator[None]:
+    """The counters' store failing (e.g. `createcachetable` not run yet) lifts the limits, no 500."""
+    try:
+        yield
+    except DatabaseError:
+        logger.exception("Compteurs de limite de débit indisponibles (table du cache « ratelimit » ?)")
+
+
 def counter_cache() -> BaseCache:
     """The shared cache that holds every counter (one alias, declared in settings/caching.py)."""
     return caches[settings.KAZASSO_RATELIMIT_CACHE_ALIAS]
@@ -111,12 +123,14 @@ def counter_key(
 def count(key: str, timeout: int) -> int:
     """Add one to a counter that lives `timeout` seconds from its first count; the new count."""
     cache = counter_cache()
-    cache.add(key, 0, timeout=timeout)
-    try:
-        value = cache.incr(key)
-    except ValueError:  # the counter expired or was evicted between add() and incr()
-        cache.set(key, 1, timeout=timeout)
-        return 1
+    value = None
+    with store_errors_degrade():
+        cache.add(key, 0, timeout=timeout)
+        try:
+            value = cache.incr(key)
+        except ValueError:  # the counter expired or was evicted between add() and incr()
+            cache.set(key, 1, timeout=timeout)
+            value = 1
     # A cache that ignores its connection errors answers None: nothing is counted, nothing fails.
     return value if isinstance(value, int) else 0
 
@@ -144,7 +158,9 @@ def locked_out(request: HttpRequest, scope: str, *parts: object) -> int | None:
     """Seconds left if this client is locked out of `scope` (for `parts`, e.g. one restriction)."""
     if not rule(scope):
         return None
-    unlock_at = counter_cache().get(counter_key(request, scope, "lock", None, parts))
+    unlock_at = None
+    with store_errors_degrade():
+        unlock_at = counter_cache().get(counter_key(request, scope, "lock", None, parts))
     if unlock_at is None:
         return None
     left = int(unlock_at - time.time())
@@ -162,15 +178,17 @@ def record_failure(request: HttpRequest, scope: str, *parts: object) -> int | No
     if count(failures, cool_off) < limit:
         return None
     cache = counter_cache()
-    cache.set(counter_key(request, scope, "lock", None, parts), time.time() + cool_off, timeout=cool_off)
-    cache.delete(failures)
+    with store_errors_degrade():
+        cache.set(counter_key(request, scope, "lock", None, parts), time.time() + cool_off, timeout=cool_off)
+        cache.delete(failures)
     return cool_off
 
 
 def forget_failures(request: HttpRequest, scope: str, *parts: object) -> None:
     """A success clears the failures (when AXES_RESET_ON_SUCCESS says so for the admin login)."""
     if getattr(settings, "AXES_RESET_ON_SUCCESS", False):
-        counter_cache().delete(counter_key(request, scope, "fail", None, parts))
+        with store_errors_degrade():
+            counter_cache().delete(counter_key(request, scope, "fail", None, parts))
 
 
 def too_many_requests(
