@@ -310,6 +310,7 @@ def main(argv: list[str] | None = None) -> None:
 
         django.setup()
         server.manage("migrate", "--noinput", "-v0")
+        server.manage("createcachetable", "-v0")  # the rate-limit counters' table
         server.collectstatic()
         slugs = prepare_load_events()
         pages = [t.path for t in pick_targets() if "/recherche/" not in t.path]

@@ -20,8 +20,22 @@ keepalive = 5
 # restart workers now and then if memory ever creeps up.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = max_requests // 10
-# Only the local nginx may set X-Forwarded-* headers.
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Only the proxies Django believes (KAZASSO_TRUSTED_PROXIES) may set X-Forwarded-* headers; by
+# default the local nginx. Never "*": anyone could then claim HTTPS (deploy/README.md).
+forwarded_allow_ips = ",".join(
+    entry.strip()
+    for entry in (
+        os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "").strip()
+        or os.environ.get("KAZASSO_TRUSTED_PROXIES", "").strip()
+        or "127.0.0.1"
+    ).split(",")
+    if entry.strip()
+)
+if "*" in forwarded_allow_ips.split(","):
+    raise SystemExit(
+        "GUNICORN_FORWARDED_ALLOW_IPS=* croirait les en-têtes X-Forwarded-* de n'importe qui : "
+        "listez les adresses des proxys (voir deploy/README.md)."
+    )
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

@@ -14,17 +14,27 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 
 PAGE_CACHE_ALIAS = "pages"
+# Rate-limit counters (site_kazasso.ratelimit): one store for every worker and every host.
+RATELIMIT_CACHE_ALIAS = "ratelimit"
+RATELIMIT_DATABASE_CACHE = {
+    "BACKEND": "site_kazasso.ratelimit.CounterDatabaseCache",
+    "LOCATION": "kazasso_ratelimit",  # created by `manage.py createcachetable`
+    "OPTIONS": {"MAX_ENTRIES": 50_000},
+}
 DEFAULT_PAGE_CACHE_TIMEOUT = 600
 
 
 def build_caches(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
-    """Local memory by default; Redis (one server, two key prefixes) when REDIS_URL is set."""
+    """Local memory by default; Redis (one server, three key prefixes) when REDIS_URL is set.
+
+    Rate-limit counters must be shared by every worker: the database without Redis."""
     redis_url = env.get("REDIS_URL", "").strip()
     if redis_url:
         backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
         return {
             "default": {**backend, "KEY_PREFIX": "kazasso"},
             PAGE_CACHE_ALIAS: {**backend, "KEY_PREFIX": "kazasso-pages"},
+            RATELIMIT_CACHE_ALIAS: {**backend, "KEY_PREFIX": "kazasso-ratelimit"},
         }
     return {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "kazasso"},
@@ -33,6 +43,7 @@ def build_caches(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
             "LOCATION": "kazasso-pages",
             "OPTIONS": {"MAX_ENTRIES": 1000},
         },
+        RATELIMIT_CACHE_ALIAS: RATELIMIT_DATABASE_CACHE,
     }
 
 
@@ -87,6 +98,7 @@ def frontend_cache(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
 
 
 CACHES = build_caches(os.environ)
+KAZASSO_RATELIMIT_CACHE_ALIAS = RATELIMIT_CACHE_ALIAS
 _page_cache = page_cache_settings(os.environ, Path(__file__).resolve().parents[2])
 KAZASSO_PAGE_CACHE: bool = _page_cache["KAZASSO_PAGE_CACHE"]
 KAZASSO_PAGE_CACHE_TIMEOUT: int = _page_cache["KAZASSO_PAGE_CACHE_TIMEOUT"]

@@ -34,13 +34,13 @@ STORAGES = {
 }
 
 # HTTPS: the site runs behind a TLS-terminating proxy (deploy/nginx), which sets
-# X-Forwarded-Proto and appends the client's address to X-Forwarded-For.
+# X-Forwarded-Proto and appends the client's address to X-Forwarded-For; that address is only
+# believed from KAZASSO_TRUSTED_PROXIES (settings/security.py).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)  # noqa: F405
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)  # noqa: F405
 SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", True)  # noqa: F405
-KAZASSO_TRUST_X_FORWARDED_FOR = env_flag("KAZASSO_TRUST_X_FORWARDED_FOR", True)  # noqa: F405
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 # Turning one of these off is a deliberate choice (nginx redirects to HTTPS itself, subdomains

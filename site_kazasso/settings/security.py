@@ -8,6 +8,8 @@ from datetime import timedelta
 
 from wagtail.embeds import oembed_providers
 
+from site_kazasso.proxies import trusted_networks
+
 
 def env_int(name: str, default: int) -> int:
     value = os.environ.get(name, "").strip()
@@ -17,6 +19,10 @@ def env_int(name: str, default: int) -> int:
 def env_flag(name: str, default: bool) -> bool:
     value = os.environ.get(name, "").strip()
     return value != "0" if value else default
+
+
+def env_list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
 
 # Headers on every response (SecurityMiddleware, XFrameOptionsMiddleware).
@@ -80,14 +86,26 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("KAZASSO_IMAGE_MAX_MB", 5) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # a 5 MB file cannot unpack into a huge bitmap
 
-# Per-client rate limits (site_kazasso.ratelimit): scope -> (requests, seconds).
-# KAZASSO_RATELIMITS=0 turns them off (the load test runs many clients from one address).
+# Per-client rate limits (site_kazasso.ratelimit): scope -> (requests, seconds), the one place
+# that declares them. KAZASSO_RATELIMITS=0 turns the request limits off (the load test runs many
+# clients from one address); the page-password lockout, like the admin login's, always holds.
 KAZASSO_RATELIMITS = env_flag("KAZASSO_RATELIMITS", True)
 KAZASSO_RATELIMIT_RULES = {
     "registration": (env_int("KAZASSO_RATELIMIT_REGISTRATION", 10), 600),
     "search": (env_int("KAZASSO_RATELIMIT_SEARCH", 60), 60),
     "suggestions": (env_int("KAZASSO_RATELIMIT_SUGGESTIONS", 120), 60),
+    # Page passwords: the admin login's lockout (failures, then cool-off), per page restriction.
+    "page_password": (AXES_FAILURE_LIMIT, int(AXES_COOLOFF_TIME.total_seconds())),
+    # Password reset emails: per client address, and per email address whoever asks.
+    "password_reset": (env_int("KAZASSO_RATELIMIT_PASSWORD_RESET", 5), 3600),
+    "password_reset_email": (env_int("KAZASSO_RATELIMIT_PASSWORD_RESET_EMAIL", 3), 3600),
 }
-# Behind a proxy we run (nginx, which appends the real client address to X-Forwarded-For),
-# REMOTE_ADDR is the proxy's: set KAZASSO_TRUST_X_FORWARDED_FOR=1 to use the last hop instead.
-KAZASSO_TRUST_X_FORWARDED_FOR = env_flag("KAZASSO_TRUST_X_FORWARDED_FOR", False)
+# The proxies (addresses or networks) whose X-Forwarded-For is believed: the client is then the
+# right-most address there that is not one of them. Empty: the socket address (REMOTE_ADDR).
+# Behind the local nginx of deploy/: 127.0.0.1,::1 (see deploy/README.md, « Adresse du client »).
+# KAZASSO_TRUST_X_FORWARDED_FOR=1, the former switch, still means that local nginx.
+LOCAL_PROXIES = ["127.0.0.1", "::1"]
+KAZASSO_TRUSTED_PROXIES = env_list("KAZASSO_TRUSTED_PROXIES") or (
+    LOCAL_PROXIES if env_flag("KAZASSO_TRUST_X_FORWARDED_FOR", False) else []
+)
+trusted_networks(tuple(KAZASSO_TRUSTED_PROXIES))  # a wrong entry stops the start with its name

@@ -1,6 +1,7 @@
-"""Test settings: fast hashing, in-memory mail and cache, plain static storage."""
+"""Test settings: fast hashing, in-memory mail and caches (rate limits in the test database)."""
 
 from .base import *  # noqa: F403
+from .caching import RATELIMIT_CACHE_ALIAS, RATELIMIT_DATABASE_CACHE
 
 DEBUG = False
 KAZASSO_ENVIRONMENT = "test"
@@ -11,6 +12,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    # The real shared store: the test runner creates its table; each test's rollback empties it.
+    RATELIMIT_CACHE_ALIAS: RATELIMIT_DATABASE_CACHE,
 }
 # Off for the suite (its query counts and clock changes measure the views themselves);
 # tests/core/test_pagecache*.py turn it on.

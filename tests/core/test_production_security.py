@@ -25,7 +25,8 @@ print(json.dumps({
     "http": answer(),
     "axes": [settings.AXES_FAILURE_LIMIT, settings.AXES_COOLOFF_TIME.total_seconds()],
     "ratelimits": settings.KAZASSO_RATELIMITS,
-    "xff": settings.KAZASSO_TRUST_X_FORWARDED_FOR,
+    "proxies": settings.KAZASSO_TRUSTED_PROXIES,
+    "page_password": settings.KAZASSO_RATELIMIT_RULES["page_password"],
     "docs": settings.WAGTAILDOCS_MAX_UPLOAD_SIZE,
 }))
 """
@@ -47,7 +48,9 @@ def test_defaults_hsts_one_year_with_subdomains_and_preload_and_https_redirect()
     assert answers["http"]["location"] == "https://ressources.kazasso.re/ressources/"
     assert answers["axes"] == [5, 900]
     assert answers["ratelimits"] is True
-    assert answers["xff"] is True  # behind nginx, the client is the last X-Forwarded-For hop
+    # No proxy is believed unless listed: the client is the socket address.
+    assert answers["proxies"] == []
+    assert answers["page_password"] == [5, 900]
 
 
 def test_every_switch_comes_from_the_environment():
@@ -59,15 +62,23 @@ def test_every_switch_comes_from_the_environment():
         KAZASSO_LOGIN_FAILURE_LIMIT="3",
         KAZASSO_LOGIN_COOLOFF_MINUTES="60",
         KAZASSO_RATELIMITS="0",
-        KAZASSO_TRUST_X_FORWARDED_FOR="0",
+        KAZASSO_TRUSTED_PROXIES="127.0.0.1, 10.0.0.0/8",
         KAZASSO_DOCUMENT_MAX_MB="20",
     )
     assert answers["https"]["hsts"] == "max-age=600"
     assert answers["http"]["status"] == 200  # nginx redirects to HTTPS itself
     assert answers["axes"] == [3, 3600]
     assert answers["ratelimits"] is False
-    assert answers["xff"] is False
+    assert answers["proxies"] == ["127.0.0.1", "10.0.0.0/8"]
+    assert answers["page_password"] == [3, 3600]  # the admin login's values, not a copy
     assert answers["docs"] == 20 * 1024 * 1024
+
+
+def test_the_former_switch_still_means_the_local_nginx_and_a_typo_stops_the_start():
+    assert probe(KAZASSO_TRUST_X_FORWARDED_FOR="1")["proxies"] == ["127.0.0.1", "::1"]
+    result = run(["manage.py", "check"], {**PROD_ENV, "KAZASSO_TRUSTED_PROXIES": "127.0.0.1, nginx"})
+    assert result.returncode != 0
+    assert "KAZASSO_TRUSTED_PROXIES : « nginx »" in result.stderr
 
 
 def test_check_deploy_stays_clean_when_nginx_does_the_redirect():

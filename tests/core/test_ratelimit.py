@@ -122,9 +122,9 @@ def test_registration_limit_does_not_touch_other_clients(client, limits, event):
 
 def test_client_address_ignores_x_forwarded_for_unless_trusted(settings):
     request = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9")
-    settings.KAZASSO_TRUST_X_FORWARDED_FOR = False
+    settings.KAZASSO_TRUSTED_PROXIES = []
     assert client_ip(request) == "127.0.0.1"
-    settings.KAZASSO_TRUST_X_FORWARDED_FOR = True
+    settings.KAZASSO_TRUSTED_PROXIES = ["127.0.0.1", "::1"]
     # The last hop is the address nginx saw; earlier ones are whatever the client sent.
     assert client_ip(request) == "203.0.113.9"
     bare = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1")
@@ -136,7 +136,7 @@ def test_client_address_ignores_x_forwarded_for_unless_trusted(settings):
 
 
 def test_behind_the_proxy_each_visitor_has_its_own_counter(client, limits):
-    limits.KAZASSO_TRUST_X_FORWARDED_FOR = True
+    limits.KAZASSO_TRUSTED_PROXIES = ["127.0.0.1"]
     proxy = {"REMOTE_ADDR": "127.0.0.1"}
     for _ in range(3):
         client.get("/recherche/", HTTP_X_FORWARDED_FOR="203.0.113.1", **proxy)
