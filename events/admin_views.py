@@ -10,10 +10,11 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.views import DeleteView, EditView, HistoryView, InspectView
+from wagtail_modeladmin.views import DeleteView, EditView, HistoryView, IndexView, InspectView
 
 from events.models import EventPage, Registration
 from members.roles import is_coordinator, user_structures
+from site_kazasso.spreadsheets import neutralise_formula
 
 
 def visible_events(user: AbstractBaseUser) -> QuerySet[EventPage]:
@@ -93,3 +94,9 @@ class RegistrationEditView(InScopeInstanceMixin, EditView):
 class RegistrationDeleteView(InScopeInstanceMixin, DeleteView):
     pass
 
+
+class RegistrationIndexView(IndexView):
+    """The list and its CSV/XLSX exports; every exported cell goes through one formula guard."""
+
+    def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
+        return neutralise_formula(super().preprocess_field_value(field, value, export_format))

@@ -19,6 +19,7 @@ from events.admin_views import (
     RegistrationDeleteView,
     RegistrationEditView,
     RegistrationHistoryView,
+    RegistrationIndexView,
     RegistrationInspectView,
     RegistrationPermissionHelper,
     visible_registrations,
@@ -35,6 +36,7 @@ class RegistrationAdmin(ModelAdmin):
     menu_order = 250
     permission_helper_class = RegistrationPermissionHelper
     # Every view reads through get_queryset(); per-object views 404 outside it.
+    index_view_class = RegistrationIndexView
     inspect_view_class = RegistrationInspectView
     history_view_class = RegistrationHistoryView
     edit_view_class = RegistrationEditView

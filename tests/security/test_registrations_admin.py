@@ -1,4 +1,4 @@
-"""Issue 12, points 3 and 8: every URL of the "Inscriptions" admin, for every role."""
+"""Issue 12, points 3 and 8: every URL of the "Inscriptions" admin, for every role; safe exports."""
 
 import csv
 import io
@@ -116,3 +116,32 @@ def test_every_url_of_the_registrations_admin_is_scoped_like_the_list(client, ro
                 assert EMAIL in text, (role, url)  # the walk does see the data where it should
     assert Registration.objects.filter(pk=registration.pk, status="confirmee").exists()
 
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_exports_neutralise_formulas(client, event_index, export):
+    event = EventFactory(slug="formules", title="=1+1")
+    payloads = ['=HYPERLINK("http://x","y")', "+33 262", "-2+3", "@SUM(A1)", "\tcmd", "\r=1"]
+    for n, payload in enumerate(payloads):  # created directly: the form would strip the tab and CR
+        Registration.objects.create(
+            event=event,
+            association_name=payload,
+            contact_name="C",
+            email=f"n{n}@asso.re",
+            seats=1,
+            status="attente",
+        )
+    client.force_login(make_user("administration", superuser=True))
+    response = client.get(f"/admin/events/registration/?export={export}")
+    assert response.status_code == 200
+    if export == "csv":
+        rows = list(csv.DictReader(io.StringIO(body(response))))
+        associations = {row["Association"] for row in rows}
+        events = {row["Événement"] for row in rows}
+    else:
+        sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+        header, *rows = list(sheet.iter_rows(values_only=True))
+        # XML reads a CR back as a line feed.
+        associations = {row[header.index("Association")].replace("\n", "\r") for row in rows}
+        events = {row[header.index("Événement")] for row in rows}
+    assert associations == {"'" + payload for payload in payloads}
+    assert events == {"'=1+1"}
