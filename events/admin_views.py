@@ -7,31 +7,28 @@ from typing import Any
 from django.contrib.admin import SimpleListFilter
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.views import DeleteView, EditView, HistoryView, IndexView, InspectView
 
 from events.models import EventPage, Registration
 from members.roles import is_coordinator, user_structures
-
-
-def visible_registrations(user: AbstractBaseUser) -> QuerySet[Registration]:
-    """Coordination sees every registration; an editor those of their structures' events."""
-    registrations = Registration.objects.select_related("event")
-    if is_coordinator(user):
-        return registrations
-    structures = user_structures(user)
-    return registrations.filter(
-        Q(event__structure__in=structures) | Q(event__organisers__in=structures)
-    ).distinct()
+from site_kazasso.spreadsheets import neutralise_formula
 
 
 def visible_events(user: AbstractBaseUser) -> QuerySet[EventPage]:
-    events = EventPage.objects.order_by("-start")
+    """The one rule: coordination sees every event's registrations, an editor those of the events
+    their structures run or co-organise. Reviewing for another structure gives nothing more."""
     if is_coordinator(user):
-        return events
+        return EventPage.objects.all()
     structures = user_structures(user)
-    return events.filter(Q(structure__in=structures) | Q(organisers__in=structures)).distinct()
+    return EventPage.objects.filter(Q(structure__in=structures) | Q(organisers__in=structures)).distinct()
+
+
+def visible_registrations(user: AbstractBaseUser) -> QuerySet[Registration]:
+    """Registrations of the events in `visible_events`: every view of the admin starts here."""
+    return Registration.objects.select_related("event").filter(event__in=visible_events(user).values("pk"))
 
 
 class RegistrationPermissionHelper(PermissionHelper):
@@ -62,7 +59,7 @@ class EventFilter(SimpleListFilter):
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
         return [
             (str(event.pk), f"{event.title} ({event.start:%d/%m/%Y})")
-            for event in visible_events(request.user)
+            for event in visible_events(request.user).order_by("-start")
         ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
@@ -70,3 +67,36 @@ class EventFilter(SimpleListFilter):
         if value and value.isdigit():
             return queryset.filter(event_id=int(value))
         return queryset
+
+
+class InScopeInstanceMixin:
+    """Per-object views load their object without the admin's queryset: outside it, answer 404
+    as for an unknown id, so sequential ids reveal nothing."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not self.model_admin.get_queryset(request).filter(pk=self.instance.pk).exists():
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RegistrationInspectView(InScopeInstanceMixin, InspectView):
+    pass
+
+
+class RegistrationHistoryView(InScopeInstanceMixin, HistoryView):
+    pass
+
+
+class RegistrationEditView(InScopeInstanceMixin, EditView):
+    pass
+
+
+class RegistrationDeleteView(InScopeInstanceMixin, DeleteView):
+    pass
+
+
+class RegistrationIndexView(IndexView):
+    """The list and its CSV/XLSX exports; every exported cell goes through one formula guard."""
+
+    def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
+        return neutralise_formula(super().preprocess_field_value(field, value, export_format))

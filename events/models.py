@@ -370,8 +370,9 @@ class EventSpeaker(Orderable):
         return self.organisation
 
 
+# ASCII digits only: \d would take "٩" or "९", and $ a trailing newline.
 rna_validator = RegexValidator(
-    r"^W\d{9}$",
+    r"^W[0-9]{9}\Z",
     _("Le numéro RNA commence par W suivi de 9 chiffres (ex. : W974001234)."),
 )
 

@@ -131,14 +131,31 @@ def duplicate_message() -> str:
     )
 
 
+CANCEL_CLOSED_MESSAGE = gettext_lazy(
+    "Cet événement est terminé : ce lien d'annulation n'est plus valable et l'inscription reste "
+    "telle qu'elle était."
+)
+
+
+def cancellation_refusal(event: EventPage) -> str | None:
+    """Why a cancellation link no longer works (the event has ended), or None while it does."""
+    if event.is_past(clock.now()):
+        return str(CANCEL_CLOSED_MESSAGE)
+    return None
+
+
 def cancel(registration: Registration, request: HttpRequest | None = None) -> list[Registration]:
     """Cancel a registration, free its seats and promote waiting registrations in order.
 
     Waiting registrations are examined oldest first; each one whose seats fit in what is free
     is confirmed. Returns the promoted registrations. Cancelling twice changes nothing.
+    Raises RegistrationRefused once the event has ended: its attendance is history.
     """
     with transaction.atomic():
         event = _locked_event(registration.event_id)
+        refusal = cancellation_refusal(event)
+        if refusal:
+            raise RegistrationRefused(refusal)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status == Registration.Status.CANCELLED:
             return []

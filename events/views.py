@@ -13,7 +13,14 @@ from django.utils.translation import gettext as _
 from events import clock
 from events.forms import RegistrationForm
 from events.models import Registration
-from events.services import STATE_MESSAGES, RegistrationRefused, cancel, register, registration_from_token
+from events.services import (
+    STATE_MESSAGES,
+    RegistrationRefused,
+    cancel,
+    cancellation_refusal,
+    register,
+    registration_from_token,
+)
 from site_kazasso.ratelimit import retry_after, wait_text
 
 if TYPE_CHECKING:
@@ -111,9 +118,16 @@ def cancel_registration(event: EventPage, request: HttpRequest, token: str) -> H
             "Vérifiez qu'il est complet, tel que reçu dans le courriel."
         )
         return TemplateResponse(request, "events/cancel_registration.html", context, status=400)
-    if request.method == "POST":
-        if registration.status != Registration.Status.CANCELLED:
-            cancel(registration, request)
-        messages.success(request, _("Votre inscription est annulée. Merci d'avoir libéré vos places."))
-        return redirect(event.url)
+    refusal = cancellation_refusal(event)
+    if request.method == "POST" and refusal is None:
+        try:
+            cancel(registration, request)  # cancelling twice changes nothing
+        except RegistrationRefused as refused:  # the event ended while the page was open
+            refusal = refused.message
+        else:
+            messages.success(request, _("Votre inscription est annulée. Merci d'avoir libéré vos places."))
+            return redirect(event.url)
+    if refusal:
+        context["error"] = refusal
+        return TemplateResponse(request, "events/cancel_registration.html", context, status=400)
     return TemplateResponse(request, "events/cancel_registration.html", context)

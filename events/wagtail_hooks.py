@@ -14,7 +14,16 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from events.admin_views import EventFilter, RegistrationPermissionHelper, visible_registrations
+from events.admin_views import (
+    EventFilter,
+    RegistrationDeleteView,
+    RegistrationEditView,
+    RegistrationHistoryView,
+    RegistrationIndexView,
+    RegistrationInspectView,
+    RegistrationPermissionHelper,
+    visible_registrations,
+)
 from events.models import EventPage, Registration
 
 CONFIRM_FIELD = "confirm_registrations"
@@ -26,6 +35,12 @@ class RegistrationAdmin(ModelAdmin):
     menu_icon = "form"
     menu_order = 250
     permission_helper_class = RegistrationPermissionHelper
+    # Every view reads through get_queryset(); per-object views 404 outside it.
+    index_view_class = RegistrationIndexView
+    inspect_view_class = RegistrationInspectView
+    history_view_class = RegistrationHistoryView
+    edit_view_class = RegistrationEditView
+    delete_view_class = RegistrationDeleteView
     inspect_view_enabled = True
     list_display = ("association_name", "contact_name", "email", "seats", "status", "event", "created_at")
     list_filter = (EventFilter, "status")
