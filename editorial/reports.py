@@ -18,6 +18,7 @@ from wagtail.admin.views.reports import PageReportView
 
 from editorial.freshness import months_between, stale_fiches
 from fiches.models import FichePage
+from site_kazasso.spreadsheets import neutralise_formula
 from members.models import Structure
 from members.roles import is_coordinator, user_structures
 
@@ -109,6 +110,10 @@ class StaleFichesView(PageReportView):
             page.published_on = timezone.localdate(page.first_published_at)
             page.months_old = months_between(page.checked_on, self.today)
         return object_list
+
+    def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
+        """Titles are typed by editors: never let one run as a spreadsheet formula."""
+        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
 
     def to_row_dict(self, item: FichePage) -> dict[str, Any]:
         row = super().to_row_dict(item)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail import hooks
 
 from editorial.freshness import months_between, one_year_before, stale_fiches
+from fiches.models import FichePage
 from members.models import Structure
 from members.roles import COORDINATION_GROUP
 from tests.factories import FicheFactory, reunion
@@ -255,6 +256,15 @@ def test_csv_export(client, report_fiches):
             f"http://localhost/ressources/{fiche.slug}/",
         ],
     ]
+
+
+def test_csv_export_neutralises_formulas_in_titles(client, report_fiches):
+    fiche = report_fiches["crajep_stale"]
+    FichePage.objects.filter(pk=fiche.pk).update(title='=HYPERLINK("http://x","y")')
+    client.force_login(coordinator())
+    response = client.get(REPORT_URL, {"export": "csv", "structure": str(structure("crajep-reunion").pk)})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[1][0] == '\'=HYPERLINK("http://x","y")'
 
 
 def test_xlsx_export(client, report_fiches):
