@@ -18,9 +18,9 @@ from wagtail.admin.views.reports import PageReportView
 
 from editorial.freshness import months_between, stale_fiches
 from fiches.models import FichePage
-from site_kazasso.spreadsheets import neutralise_formula
 from members.models import Structure
 from members.roles import is_coordinator, user_structures
+from site_kazasso.spreadsheets import neutralise_formula
 
 
 def can_review_freshness(user: AbstractBaseUser | AnonymousUser) -> bool:
