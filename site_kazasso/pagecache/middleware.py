@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from urllib.parse import parse_qsl, urlencode
+from operator import itemgetter
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
@@ -57,10 +58,13 @@ def is_cacheable_request(request: HttpRequest) -> bool:
 
 
 def cache_key(request: HttpRequest, generation: str) -> str:
-    """Scheme, host, path and the query string with its parameters sorted."""
-    query = request.META.get("QUERY_STRING", "")
-    if query:
-        query = urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
+    """Scheme, host, path and the parameters as Django parsed them, sorted by name only.
+
+    The sort is stable: a repeated parameter keeps its values' order, which views read
+    (`QueryDict.get` returns the last value), so two keys are equal only for the same render.
+    """
+    params = sorted(request.GET.lists(), key=itemgetter(0))
+    query = urlencode(params, doseq=True)
     url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.blake2b(url.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
     return f"{KEY_PREFIX}:{generation}:{digest}"
