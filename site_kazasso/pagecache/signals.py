@@ -26,6 +26,8 @@ PURGING_MODELS = (
     "wagtailimages.Image",
     "wagtaildocs.Document",
     "wagtailsearchpromotions.SearchPromotion",
+    # A page made private (or public again) leaves every page, listing, feed and search at once.
+    "wagtailcore.PageViewRestriction",
 )
 
 DISPATCH_PREFIX = "kazasso-pagecache"
