@@ -21,6 +21,7 @@ from events.services import (
     register,
     registration_from_token,
 )
+from site_kazasso.pagecache.middleware import shows_seats_of
 from site_kazasso.ratelimit import retry_after, wait_text
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 
 def event_detail(event: EventPage, request: HttpRequest) -> HttpResponse:
+    shows_seats_of(request, event.pk)  # before the seats are read: the only page showing them
     now = clock.now()
     state = event.registration_state(now)
     form = None

@@ -79,16 +79,26 @@ class TagUsage:
         return first if first.isalpha() else "#"
 
 
-def used_tags() -> list[TagUsage]:
-    """Tags carried by at least one live fiche or live event, in alphabetical order (accents ignored)."""
+def public_tags() -> dict[int, TagUsage]:
+    """The tags the public site shows: carried by at least one live, public fiche or event.
+
+    The single rule behind /tags/, /tags/<slug>/, their feeds and the sitemap: a tag only
+    drafts or restricted pages carry stays unknown to readers (its name is not public yet).
+    """
     cat = catalogue()
     fiche_counts = cat.fiches.counts("tag", cat.fiches.all)
     event_counts = cat.events.counts("tag", cat.events.all)
-    tags = (
-        TagUsage(pk, *cat.tags[pk], fiche_count=fiche_counts.get(pk, 0), event_count=event_counts.get(pk, 0))
+    return {
+        pk: TagUsage(
+            pk, *cat.tags[pk], fiche_count=fiche_counts.get(pk, 0), event_count=event_counts.get(pk, 0)
+        )
         for pk in fiche_counts.keys() | event_counts.keys()
-    )
-    return sorted(tags, key=lambda t: t.sort_key)
+    }
+
+
+def used_tags() -> list[TagUsage]:
+    """The public tags in alphabetical order (accents ignored)."""
+    return sorted(public_tags().values(), key=lambda t: t.sort_key)
 
 
 def filter_tags(tags: list[TagUsage], raw_query: str | None) -> list[TagUsage]:
@@ -120,7 +130,8 @@ def get_object_by_slug(queryset: QuerySet, slug: str) -> Any:
 
 
 def get_tag(slug: str) -> Tag:
-    return get_object_by_slug(Tag.objects.all(), slug)
+    """A public tag (see `public_tags`) or 404."""
+    return get_object_by_slug(Tag.objects.filter(pk__in=public_tags().keys()), slug)
 
 
 def get_theme(slug: str) -> Theme:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -53,8 +54,10 @@ def promotions(query: str) -> list:
 
     if not query:
         return []
+    # A promoted page shows only while it is live and public, like every search result.
     return list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .filter(Q(page__isnull=True) | Q(page__in=Page.objects.live().public()))
         .select_related("page")
         .order_by("sort_order")
     )

@@ -1,8 +1,10 @@
-"""The purge generation: a token in every page-cache key; a new token purges every page at once.
+"""The purge tokens: the generation, in every page-cache key, and one seat token per event.
 
-Kept in the page cache itself when that cache is shared (Redis), or in a small file when each
+A new generation purges every page at once; a new seat token of an event drops only the cached
+pages that show its seats (the middleware compares the tokens they were stored with). Tokens are
+kept in the page cache itself when that cache is shared (Redis), or in small files when each
 process has its own local-memory cache, so that a change made by one worker or a cron job
-purges the pages of every process of the host.
+reaches the pages of every process of the host.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
@@ -18,37 +21,61 @@ from django.db import connection, transaction
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "kazasso:pagecache:generation"
+GENERATION = "generation"
+CACHE_KEY = "kazasso:pagecache:{name}"
+GENERATION_KEY = CACHE_KEY.format(name=GENERATION)
 
 
 def page_cache() -> BaseCache:
     return caches[settings.KAZASSO_PAGE_CACHE_ALIAS]
 
 
-def current_generation() -> str:
-    """The token of the pages that may be served now."""
-    path = settings.KAZASSO_PAGE_CACHE_GENERATION_FILE
-    if path:
-        try:
-            with open(path, encoding="ascii") as handle:
-                return handle.read(64)
-        except (FileNotFoundError, UnicodeDecodeError):
-            return "0"
-    cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY, "0")
-    return generation
+def seat_token_name(event_id: int) -> str:
+    """The token that changes with the registrations (seats left, "complet") of one event."""
+    return f"seats-{int(event_id)}"
 
 
-def _write_generation() -> None:
-    token = uuid.uuid4().hex
+def token_file(name: str) -> Path | None:
+    """Where token `name` lives without Redis: the generation file, or a file beside it."""
     path = settings.KAZASSO_PAGE_CACHE_GENERATION_FILE
     if not path:
-        page_cache().set(GENERATION_KEY, token, timeout=None)
-        return
+        return None
     target = Path(path)
+    return target if name == GENERATION else target.with_name(f"{target.name}.{name}")
+
+
+def read_tokens(names: Iterable[str]) -> dict[str, str]:
+    """{name: token} now; a token never written reads as a fixed value (file) or a new one (cache)."""
+    names = list(names)
+    if settings.KAZASSO_PAGE_CACHE_GENERATION_FILE:
+        tokens = {}
+        for name in names:
+            try:
+                tokens[name] = token_file(name).read_text(encoding="ascii")[:64]
+            except (FileNotFoundError, UnicodeDecodeError):
+                tokens[name] = "0"
+        return tokens
+    cache = page_cache()
+    keys = {CACHE_KEY.format(name=name): name for name in names}
+    found = cache.get_many(list(keys))
+    for key in keys.keys() - found.keys():
+        # A token lost from the cache (evicted) comes back new: what was stored with it goes too.
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        found[key] = cache.get(key, "0")
+    return {name: found[key] for key, name in keys.items()}
+
+
+def current_generation() -> str:
+    """The token of the pages that may be served now."""
+    return read_tokens([GENERATION])[GENERATION]
+
+
+def _write_token(name: str) -> None:
+    token = uuid.uuid4().hex
+    target = token_file(name)
+    if target is None:
+        page_cache().set(CACHE_KEY.format(name=name), token, timeout=None)
+        return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         scratch = target.with_name(f".{target.name}.{token}")
@@ -59,11 +86,21 @@ def _write_generation() -> None:
         logger.exception("Impossible de purger le cache des pages (fichier %s).", target)
 
 
-def purge_all_pages() -> None:
-    """Retire every cached page, now and again when the current transaction commits.
+def renew_token(name: str) -> None:
+    """Give token `name` a new value, now and again when the current transaction commits.
 
-    The second purge drops pages rendered from the old data while the transaction was open.
+    The second write drops pages rendered from the old data while the transaction was open.
     """
-    _write_generation()
+    _write_token(name)
     if connection.in_atomic_block:
-        transaction.on_commit(_write_generation)
+        transaction.on_commit(lambda: _write_token(name))
+
+
+def purge_all_pages() -> None:
+    """Retire every cached page."""
+    renew_token(GENERATION)
+
+
+def purge_seats_of(event_id: int) -> None:
+    """Retire the cached pages that show this event's seats, and only those."""
+    renew_token(seat_token_name(event_id))

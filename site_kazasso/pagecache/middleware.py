@@ -1,6 +1,7 @@
 """Serve anonymous visitors' public pages from the cache, before sessions, auth and views run.
 
-A hit costs two cache reads and no database query, session load or template rendering. Only
+A hit costs two cache reads (three for a page showing an event's seats, to check they did not
+change) and no database query, session load or template rendering. Only
 responses that are the same for every visitor are stored: 200, GET, a public content type, no
 cookie set, no CSRF token used, an anonymous user and no `Cache-Control: private/no-store`.
 """
@@ -9,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from urllib.parse import parse_qsl, urlencode
+from operator import itemgetter
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import patch_cache_control
 
-from site_kazasso.pagecache.generation import current_generation, page_cache
+from site_kazasso.pagecache.generation import current_generation, page_cache, read_tokens, seat_token_name
 
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 # The cancellation link of a registration is personal, whatever its response looks like.
@@ -36,7 +38,12 @@ CACHED_CONTENT_TYPES = frozenset(
 HARMLESS_VARY = frozenset({"cookie", "accept-language", "accept-encoding"})
 MESSAGES_COOKIE = "messages"
 MAX_QUERY_LENGTH = 2000
-KEY_PREFIX = "kazasso:page"
+# v2: an entry holds the seat tokens of the events it shows, besides its content and headers.
+KEY_PREFIX = "kazasso:page:v2"
+# Set on the request by `shows_seats_of`: {token name: token} read before the seats were.
+SEAT_TOKENS_ATTRIBUTE = "kazasso_seat_tokens"
+
+Entry = tuple[bytes, list[tuple[str, str]], dict[str, str]]
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:
@@ -57,10 +64,13 @@ def is_cacheable_request(request: HttpRequest) -> bool:
 
 
 def cache_key(request: HttpRequest, generation: str) -> str:
-    """Scheme, host, path and the query string with its parameters sorted."""
-    query = request.META.get("QUERY_STRING", "")
-    if query:
-        query = urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
+    """Scheme, host, path and the parameters as Django parsed them, sorted by name only.
+
+    The sort is stable: a repeated parameter keeps its values' order, which views read
+    (`QueryDict.get` returns the last value), so two keys are equal only for the same render.
+    """
+    params = sorted(request.GET.lists(), key=itemgetter(0))
+    query = urlencode(params, doseq=True)
     url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.blake2b(url.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
     return f"{KEY_PREFIX}:{generation}:{digest}"
@@ -93,12 +103,31 @@ def is_storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     return not is_personal(request, response)
 
 
-def frozen(response: HttpResponseBase) -> tuple[bytes, list[tuple[str, str]]]:
-    return response.content, list(response.items())
+def shows_seats_of(request: HttpRequest, event_id: int) -> None:
+    """Called by a view before it reads an event's registrations: its cached page then lives
+    only as long as those registrations do not change (see `purge_seats_of`).
+    """
+    if not settings.KAZASSO_PAGE_CACHE or not is_cacheable_request(request):
+        return
+    tokens = getattr(request, SEAT_TOKENS_ATTRIBUTE, None)
+    if tokens is None:
+        tokens = {}
+        setattr(request, SEAT_TOKENS_ATTRIBUTE, tokens)
+    tokens.update(read_tokens([seat_token_name(event_id)]))
 
 
-def thawed(entry: tuple[bytes, list[tuple[str, str]]], method: str) -> HttpResponse:
-    content, headers = entry
+def frozen(request: HttpRequest, response: HttpResponseBase) -> Entry:
+    return response.content, list(response.items()), getattr(request, SEAT_TOKENS_ATTRIBUTE, {})
+
+
+def is_current(entry: Entry) -> bool:
+    """False when the registrations of an event the page shows changed since it was stored."""
+    seat_tokens = entry[2]
+    return not seat_tokens or read_tokens(seat_tokens) == seat_tokens
+
+
+def thawed(entry: Entry, method: str) -> HttpResponse:
+    content, headers, _seat_tokens = entry
     # HEAD gets the headers (Content-Length included) without the body.
     response = HttpResponse(b"" if method == "HEAD" else content, headers=dict(headers))
     response["X-Cache"] = "HIT"
@@ -119,11 +148,11 @@ class PageCacheMiddleware:
         key = cache_key(request, current_generation())
         cache = page_cache()
         entry = cache.get(key)
-        if entry is not None:
+        if entry is not None and is_current(entry):
             return thawed(entry, request.method)
         response = self.get_response(request)
         if is_storable(request, response):
-            cache.set(key, frozen(response), settings.KAZASSO_PAGE_CACHE_TIMEOUT)
+            cache.set(key, frozen(request, response), settings.KAZASSO_PAGE_CACHE_TIMEOUT)
         else:
             self.mark_personal(request, response)
         response["X-Cache"] = "MISS"

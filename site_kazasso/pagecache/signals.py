@@ -1,4 +1,7 @@
-"""What purges the page cache: every change to something a public page shows."""
+"""What purges the page cache: every change to something a public page shows.
+
+Saving a draft purges nothing; a registration drops only the pages showing that event's seats.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from site_kazasso.pagecache.generation import purge_all_pages
+from site_kazasso.pagecache.generation import purge_all_pages, purge_seats_of
+from taxonomy.signals import DRAFT_ONLY_FIELDS
 
 # Models shown on public pages besides the pages themselves (app_label.ModelName).
 PURGING_MODELS = (
@@ -19,13 +23,13 @@ PURGING_MODELS = (
     "taggit.Tag",
     "fiches.FicheTag",
     "events.EventTag",
-    # Seat counts and the registration form depend on the registrations.
-    "events.Registration",
     "home.SiteSettings",
     "wagtailcore.Site",
     "wagtailimages.Image",
     "wagtaildocs.Document",
     "wagtailsearchpromotions.SearchPromotion",
+    # A page made private (or public again) leaves every page, listing, feed and search at once.
+    "wagtailcore.PageViewRestriction",
 )
 
 DISPATCH_PREFIX = "kazasso-pagecache"
@@ -35,10 +39,15 @@ def _purge(**kwargs: Any) -> None:
     purge_all_pages()
 
 
-def _purge_if_live(instance: Page, **kwargs: Any) -> None:
-    """Saving a live page changes what visitors see; drafts of unpublished pages do not."""
-    if instance.live:
+def _purge_if_live(instance: Page, update_fields: frozenset[str] | None = None, **kwargs: Any) -> None:
+    """Saving a live page changes what visitors see; saving a draft (of any page) does not."""
+    if instance.live and not (update_fields and update_fields <= DRAFT_ONLY_FIELDS):
         purge_all_pages()
+
+
+def _purge_seats(instance: Any, **kwargs: Any) -> None:
+    """A registration changes the seats left, shown on its event's page only."""
+    purge_seats_of(instance.event_id)
 
 
 def connect_purge_signals() -> None:
@@ -54,3 +63,6 @@ def connect_purge_signals() -> None:
         model = apps.get_model(label)
         post_save.connect(_purge, sender=model, dispatch_uid=f"{DISPATCH_PREFIX}-save-{label}")
         post_delete.connect(_purge, sender=model, dispatch_uid=f"{DISPATCH_PREFIX}-delete-{label}")
+    registration = apps.get_model("events.Registration")
+    post_save.connect(_purge_seats, sender=registration, dispatch_uid=f"{DISPATCH_PREFIX}-save-seats")
+    post_delete.connect(_purge_seats, sender=registration, dispatch_uid=f"{DISPATCH_PREFIX}-delete-seats")

@@ -273,12 +273,10 @@ def test_tag_page_shows_twelve_fiches_and_a_see_all_link(client, fiche_index, ev
     assert parse_qs(urlparse(more["href"]).query) == {"tagged_with": ["AG à distance"]}
 
 
-def test_tag_with_only_drafts_has_a_page_saying_nothing_yet(client, catalogue):
-    response = client.get("/tags/brouillon-seul/")
-    assert "Rien n'est encore publié avec ce mot-clé." in text_of(response)
-    assert "Brouillon" not in "".join(card_titles(soup_of(response), "fiches-title"))
-    assert soup_of(response).select_one("meta[name=robots]")["content"] == "noindex"
-    assert client.get("/tags/orphelin/").status_code == 200
+def test_tag_with_only_drafts_or_nothing_has_no_page(client, catalogue):
+    """A tag's name is public once a live public page carries it (tests/security/test_cache_tags.py)."""
+    assert client.get("/tags/brouillon-seul/").status_code == 404
+    assert client.get("/tags/orphelin/").status_code == 404
     assert soup_of(client.get("/tags/tresorerie/")).select_one("meta[name=robots]") is None
 
 

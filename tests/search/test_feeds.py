@@ -241,6 +241,7 @@ def test_feed_query_count_does_not_grow(client, content, url):
     for i in range(6):
         FicheFactory(themes=["comptabilite-fiscalite"], tags=["Trésorerie", f"Mot {i}"])
         EventFactory(start=reunion(2030, 8, 1 + i, 9), tags=["Trésorerie", f"Mot {i}"])
+    client.get(url)  # the tag feed checks the tag in the catalogue, rebuilt once after a change
     assert count() == before
 
 
