@@ -60,6 +60,8 @@ def retry_after(request: HttpRequest, scope: str) -> int | None:
     except ValueError:  # the counter expired or was evicted between add() and incr()
         cache.set(key, 1, timeout=window + 1)
         count = 1
+    if count is None:  # the cache is unreachable (Redis down): let the visitor through
+        return None
     if count <= limit:
         return None
     return max(window_start + window - now, 1)

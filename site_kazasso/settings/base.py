@@ -172,6 +172,8 @@ DEFAULT_FROM_EMAIL = "Kaz Asso Ressources <ne-pas-repondre@kazasso.re>"
 # see settings/caching.py and the README's « Cache » section.
 from .caching import (  # noqa: E402, F401
     CACHES,
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS,
+    DJANGO_REDIS_LOGGER,
     KAZASSO_PAGE_CACHE,
     KAZASSO_PAGE_CACHE_ALIAS,
     KAZASSO_PAGE_CACHE_GENERATION_FILE,
