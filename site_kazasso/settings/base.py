@@ -143,6 +143,8 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# No Gravatar: editors' hashed emails never go to a third party; avatars are uploaded or initials.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Search: Wagtail's database backend. On PostgreSQL it uses the "french_unaccent" text search
 # configuration (French stemming + accent folding) created by search/migrations/0001; SQLite's
