@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "events",
     "search",
     "site_kazasso.pagecache",
+    "site_kazasso.outbox",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -169,6 +170,10 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 FICHES_PER_PAGE = 12
 
 DEFAULT_FROM_EMAIL = "Kaz Asso Ressources <ne-pas-repondre@kazasso.re>"
+# Every email goes through the outbox (site_kazasso/outbox): retried by `send_outbox` (cron) with a
+# growing delay, given up after this many attempts; sent ones are forgotten after KEEP_DAYS.
+KAZASSO_OUTBOX_MAX_ATTEMPTS = 8
+KAZASSO_OUTBOX_KEEP_DAYS = 30
 
 # Caches (local memory, or Redis with REDIS_URL), the anonymous page cache and the CDN purge:
 # see settings/caching.py and the README's « Cache » section.
