@@ -12,12 +12,12 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import page_published, task_approved, task_rejected, task_submitted
+
+from site_kazasso.outbox.mail import queue_mail
 
 
 def admin_edit_url(page: Page) -> str:
@@ -30,9 +30,7 @@ def _send(template: str, subject: str, recipients: list[str], context: dict[str,
         return
     body = render_to_string(f"editorial/emails/{template}.txt", context)
     for address in recipients:  # one message each: reviewers do not see each other's address
-        transaction.on_commit(
-            lambda address=address: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-        )
+        queue_mail(subject, body, [address])
 
 
 def editorial_task(task_state: TaskState) -> Any:

@@ -14,6 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from wagtail.models import PagePermissionTester
 
 from members.roles import is_coordinator, user_structures
+from site_kazasso.pages import PlainTitleMixin
 
 
 class EditorialPermissionTester(PagePermissionTester):
@@ -82,8 +83,9 @@ class EditorialPermissionTester(PagePermissionTester):
         return self.is_admin and super().can_set_view_restrictions()
 
 
-class EditorialPageMixin:
-    """Page models owned by a structure (or holding them) use the editorial permission rules."""
+class EditorialPageMixin(PlainTitleMixin):
+    """Page models owned by a structure (or holding them) use the editorial permission rules
+    (and, like every page of the site, a title without line breaks)."""
 
     def permissions_for_user(self, user: AbstractBaseUser) -> EditorialPermissionTester:
         return EditorialPermissionTester(user, self)

@@ -1,13 +1,13 @@
-"""The emails registrants receive, rendered from French plain-text templates."""
+"""The emails registrants receive, rendered from French plain-text templates, sent via the outbox."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+
+from site_kazasso.outbox.mail import queue_mail
 
 if TYPE_CHECKING:
     from events.models import Registration
@@ -32,7 +32,7 @@ def _send(template: str, subject: str, registration: Registration, request: Http
         "ical_url": absolute_url(registration, "ical/", request),
     }
     body = render_to_string(f"events/emails/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
+    queue_mail(subject, body, [registration.email])
 
 
 def send_registration_received(registration: Registration, request: HttpRequest | None = None) -> None:

@@ -113,6 +113,8 @@ def register(event: EventPage, data: RegistrationData, request: HttpRequest | No
                 consent=True,
                 status=status,
             )
+            # Stored with the registration, sent once it commits (site_kazasso/outbox).
+            emails.send_registration_received(registration, request)
     except IntegrityError as exc:
         duplicate = Registration.objects.filter(event_id=event.pk, email=email).exclude(
             status=Registration.Status.CANCELLED
@@ -120,7 +122,6 @@ def register(event: EventPage, data: RegistrationData, request: HttpRequest | No
         if duplicate.exists():  # the same email raced past the check above
             raise RegistrationRefused(duplicate_message(), "email") from exc
         raise
-    transaction.on_commit(lambda: emails.send_registration_received(registration, request))
     return registration
 
 
@@ -162,10 +163,10 @@ def cancel(registration: Registration, request: HttpRequest | None = None) -> li
         current.status = Registration.Status.CANCELLED
         current.save(update_fields=["status", "status_changed_at"])
         promoted = promote_waiting(event)
+        emails.send_cancelled(current, request)
+        for promoted_registration in promoted:
+            emails.send_promoted(promoted_registration, request)
     registration.status = current.status
-    transaction.on_commit(lambda: emails.send_cancelled(current, request))
-    for promoted_registration in promoted:
-        transaction.on_commit(lambda r=promoted_registration: emails.send_promoted(r, request))
     return promoted
 
 

@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "events",
     "search",
     "site_kazasso.pagecache",
+    "site_kazasso.outbox",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -143,6 +144,8 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# No Gravatar: editors' hashed emails never go to a third party; avatars are uploaded or initials.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Search: Wagtail's database backend. On PostgreSQL it uses the "french_unaccent" text search
 # configuration (French stemming + accent folding) created by search/migrations/0001; SQLite's
@@ -167,11 +170,17 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 FICHES_PER_PAGE = 12
 
 DEFAULT_FROM_EMAIL = "Kaz Asso Ressources <ne-pas-repondre@kazasso.re>"
+# Every email goes through the outbox (site_kazasso/outbox): retried by `send_outbox` (cron) with a
+# growing delay, given up after this many attempts; sent ones are forgotten after KEEP_DAYS.
+KAZASSO_OUTBOX_MAX_ATTEMPTS = 8
+KAZASSO_OUTBOX_KEEP_DAYS = 30
 
 # Caches (local memory, or Redis with REDIS_URL), the anonymous page cache and the CDN purge:
 # see settings/caching.py and the README's « Cache » section.
 from .caching import (  # noqa: E402, F401
     CACHES,
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS,
+    DJANGO_REDIS_LOGGER,
     KAZASSO_PAGE_CACHE,
     KAZASSO_PAGE_CACHE_ALIAS,
     KAZASSO_PAGE_CACHE_GENERATION_FILE,

@@ -22,15 +22,31 @@ RATELIMIT_DATABASE_CACHE = {
     "OPTIONS": {"MAX_ENTRIES": 50_000},
 }
 DEFAULT_PAGE_CACHE_TIMEOUT = 600
+# Seconds a Redis connection or command may take before the cache counts as a miss.
+REDIS_TIMEOUT = 0.25
+# django-redis: log every error it turns into a miss, under the project's cache logger.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "site_kazasso.cache"
 
 
 def build_caches(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
     """Local memory by default; Redis (one server, three key prefixes) when REDIS_URL is set.
 
-    Rate-limit counters must be shared by every worker: the database without Redis."""
+    Rate-limit counters must be shared by every worker: the database without Redis. Redis away
+    must not take the site down: django-redis turns its errors into cache misses (logged, see
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS) and short timeouts keep requests moving.
+    """
     redis_url = env.get("REDIS_URL", "").strip()
     if redis_url:
-        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        backend = {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_url,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+            },
+        }
         return {
             "default": {**backend, "KEY_PREFIX": "kazasso"},
             PAGE_CACHE_ALIAS: {**backend, "KEY_PREFIX": "kazasso-pages"},

@@ -20,7 +20,9 @@ def test_local_memory_by_default_with_a_separate_page_cache():
 
 def test_redis_when_redis_url_is_set():
     caches = build_caches({"REDIS_URL": "redis://cache.interne:6379/1"})
-    assert caches["pages"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches["pages"]["BACKEND"] == "django_redis.cache.RedisCache"
+    # Redis away is a cache miss, not an error (issue 12, point 14).
+    assert caches["pages"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
     assert caches["default"]["LOCATION"] == caches["pages"]["LOCATION"] == "redis://cache.interne:6379/1"
     assert caches["default"]["KEY_PREFIX"] != caches["pages"]["KEY_PREFIX"]
 

@@ -10,6 +10,7 @@ from django.core.cache import caches
 
 from members.models import Structure
 from site_kazasso.pagecache.generation import current_generation, purge_all_pages
+from site_kazasso.settings.caching import build_caches
 from tests.factories import FicheFactory
 from tests.pagecache.conftest import cached, fetch
 
@@ -29,11 +30,7 @@ def redis_pages(settings):
     prefix = f"kazasso-test-{uuid.uuid4().hex}"
     settings.CACHES = {
         **settings.CACHES,
-        "redis_pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-        },
+        "redis_pages": {**build_caches({"REDIS_URL": REDIS_URL})["pages"], "KEY_PREFIX": prefix},
     }
     settings.KAZASSO_PAGE_CACHE_ALIAS = "redis_pages"
     yield caches["redis_pages"]

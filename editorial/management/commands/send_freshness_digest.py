@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import smtplib
 from collections import defaultdict
 from typing import Any
 
@@ -23,6 +22,8 @@ from django.utils import timezone, translation
 from editorial.freshness import stale_fiches
 from fiches.models import FichePage
 from members.models import Structure
+from site_kazasso.outbox.mail import deliver, queue_mail
+from site_kazasso.outbox.models import OutboxEmail
 
 
 def parse_day(value: str) -> dt.date:
@@ -143,13 +144,16 @@ class Command(BaseCommand):
                     f"Objet : {message.subject}\n\n{message.body}"
                 )
             else:
-                try:
-                    message.send()
-                except (smtplib.SMTPException, OSError) as error:
+                queued = queue_mail(message.subject, message.body, message.to, from_email=message.from_email)
+                deliver(queued.pk)  # now, even inside a transaction; a message is never sent twice
+                queued.refresh_from_db()
+                if queued.status != OutboxEmail.Status.SENT:
                     failures.append(str(structure))
-                    self.stderr.write(f"{structure} : échec de l'envoi ({error}).")
-                    continue
-                if verbosity >= 2:
+                    self.stderr.write(
+                        f"{structure} : échec de l'envoi ({queued.last_error}) ; le courriel reste en "
+                        "attente, send_outbox le renverra."
+                    )
+                elif verbosity >= 2:
                     self.stdout.write(
                         f"{structure} : {counted(len(fiches), 'fiche', 'fiches')}, "
                         f"courriel envoyé à {', '.join(recipients)}."
@@ -166,4 +170,4 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"{counted(sent, 'courriel envoyé', 'courriels envoyés')}, {fiches_phrase}.")
         if failures:
-            raise CommandError(f"Échec de l'envoi pour : {', '.join(failures)}.")
+            self.stderr.write(f"En attente d'un nouvel essai : {', '.join(failures)}.")

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OutboxConfig(AppConfig):
+    name = "site_kazasso.outbox"
+    label = "outbox"
+    verbose_name = _("Courriels")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wagtail.permissions import register_permission_policy
+
+        from site_kazasso.outbox.models import OutboxEmail
+        from site_kazasso.outbox.permissions import ViewOnlyPermissionPolicy
+
+        register_permission_policy(OutboxEmail, ViewOnlyPermissionPolicy(OutboxEmail))

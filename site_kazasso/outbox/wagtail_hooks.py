@@ -1,0 +1,48 @@
+"""The outbox in the admin, read-only: what left, what waits, what failed and why."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from site_kazasso.outbox.models import OutboxEmail
+
+
+class OutboxViewSet(ModelViewSet):
+    model = OutboxEmail
+    icon = "mail"
+    menu_label = _("Courriels")
+    add_to_admin_menu = False
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    form_fields: list[str] = []  # nobody adds or edits (outbox/permissions.py); Wagtail wants a form
+    list_display = [
+        "subject",
+        Column("recipients", label=_("Destinataires")),
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "last_error",
+        "created_at",
+    ]
+    list_filter = ["status"]
+    search_fields = ["subject"]
+    inspect_view_fields = [
+        "subject",
+        "recipients",
+        "status",
+        "attempts",
+        "created_at",
+        "claimed_at",
+        "next_attempt_at",
+        "sent_at",
+        "last_error",
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox_viewset() -> OutboxViewSet:
+    return OutboxViewSet("outbox")
