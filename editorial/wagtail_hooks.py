@@ -42,8 +42,8 @@ def refuse_reviewer_edits(request: HttpRequest) -> None:
     if not deciding or reverting:
         _refuse(
             _(
-                "Vous relisez cette page : commentez-la, approuvez-la ou demandez des modifications, "
-                "mais seule sa structure la modifie."
+                "Vous relisez cette page : commentez-la, approuvez-la ou demandez des modifications ; "
+                "seules sa structure et la coordination la modifient."
             )
         )
 
