@@ -1,4 +1,5 @@
-"""The admin form rules shared by fiches and events: the owning structure and the checklist."""
+"""The admin form rules shared by fiches and events: the owning structure, what reviewers may
+touch (comments only) and the checklist."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from members.models import Structure
 from members.roles import is_coordinator, user_structures
 
 SUBMIT_KEYS = ("action-submit", "action-restart-workflow")
+# Fields of the form that belong to the reader, not to the page: a reviewer keeps them editable.
+REVIEWER_FIELDS = ("comment_notifications",)
+REVIEWER_FORMSETS = ("comments",)
 
 
 class EditorialPageForm(WagtailAdminPageForm):
@@ -22,6 +26,34 @@ class EditorialPageForm(WagtailAdminPageForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.restrict_structure()
+        self.freeze_for_non_owners()
+
+    def freeze_for_non_owners(self) -> None:
+        """Disabled fields ignore what is posted: a reviewer's request cannot change the page.
+
+        The ownership fields (the model's `ownership_fields`) are frozen for anyone who may not
+        change ownership; everything but comments for anyone who may not edit the content.
+        """
+        user = getattr(self, "for_user", None)
+        page = self.instance
+        if user is None or page is None or page.pk is None:
+            return
+        perms = page.permissions_for_user(user)
+        if not perms.can_change_ownership():
+            for name in getattr(type(page), "ownership_fields", ()):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+        if perms.can_edit_content():
+            return
+        for name, field in self.fields.items():
+            if name not in REVIEWER_FIELDS:
+                field.disabled = True
+        for name, formset in self.formsets.items():
+            if name in REVIEWER_FORMSETS:
+                continue
+            for form in formset.forms:
+                for field in form.fields.values():
+                    field.disabled = True
 
     def restrict_structure(self) -> None:
         field = self.fields.get("structure")

@@ -1,9 +1,10 @@
 """The two workflow steps: a peer from another structure, then the coordination.
 
 Both are group approval tasks (the group is chosen in the admin) with the rules Wagtail lacks:
-who may act depends on the page's structure and on who submitted it. Wagtail checks
-`get_actions()` before running any workflow action, from the edit view or the action view,
-so these rules hold for crafted requests as well as for the buttons shown.
+who may act depends on the page's structure and on who submitted it, and nobody approves the
+revision they authored (four eyes). Wagtail checks `get_actions()` before running any workflow
+action, from the edit view or the action view, so these rules hold for crafted requests as well
+as for the buttons shown.
 """
 
 from __future__ import annotations
@@ -49,6 +50,13 @@ def submitters(obj: Any) -> set[int]:
     return {user_id for user_id in (state.requested_by_id, *resumed) if user_id}
 
 
+def latest_revision_author_id(obj: Any) -> int | None:
+    """Who saved the page's latest revision, read afresh: the object in hand may be a revision."""
+    from wagtail.models import Page
+
+    return Page.objects.filter(pk=obj.pk).values_list("latest_revision__user_id", flat=True).first()
+
+
 def page_structure_id(obj: Any) -> int | None:
     """The owning structure of a page, whether Wagtail hands us the base Page or the specific one."""
     if hasattr(obj, "structure_id"):
@@ -66,11 +74,18 @@ class EditorialTask(AbstractGroupApprovalTask):
     def user_can_act(self, obj: Any, user: AbstractBaseUser) -> bool:
         raise NotImplementedError
 
+    def may_approve_own_revision(self, user: AbstractBaseUser) -> bool:
+        """Four eyes: by default nobody approves the latest revision if they saved it."""
+        return False
+
     def get_actions(self, obj: Any, user: AbstractBaseUser) -> list[tuple[str, str, bool]]:
         if not user.is_active or not self.user_can_act(obj, user):
             return []
+        reject = [("reject", _("Demander des modifications"), True)]
+        if latest_revision_author_id(obj) == user.pk and not self.may_approve_own_revision(user):
+            return reject
         return [
-            ("reject", _("Demander des modifications"), True),
+            *reject,
             ("approve", _("Approuver"), False),
             ("approve", _("Approuver avec un commentaire"), True),
         ]
@@ -96,7 +111,8 @@ class EditorialTask(AbstractGroupApprovalTask):
         return not self.user_can_act(obj, user)
 
     def user_can_lock(self, obj: Any, user: AbstractBaseUser) -> bool:
-        return self.user_can_act(obj, user)
+        """Reviewing gives no lock: EditorialPermissionTester.can_lock keeps it for the owners."""
+        return False
 
     def get_task_states_user_can_moderate(self, user: AbstractBaseUser, **kwargs: Any) -> QuerySet[TaskState]:
         """Only the pages this user may act on appear in their "À relire" dashboard panel."""
@@ -156,6 +172,10 @@ class CoordinationApprovalTask(EditorialTask):
         if not self._user_in_groups(user):
             return False
         return user.pk not in submitters(obj)
+
+    def may_approve_own_revision(self, user: AbstractBaseUser) -> bool:
+        """Administrators, who may publish directly anyway, keep their exception at this step."""
+        return user.is_superuser
 
 
 __all__ = ["COORDINATION_GROUP", "REVIEW_GROUP", "CoordinationApprovalTask", "PeerReviewTask"]

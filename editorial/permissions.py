@@ -3,6 +3,8 @@
 Editors' groups hold "add" and "change" on /ressources/ and /evenements/; this tester narrows
 "change" to the pages of the editor's own structure, forbids deleting anything ever published,
 and keeps publishing, unpublishing and moving for the roles the platform gives them to.
+Reviewers from another structure open the editor to review (preview, comments, workflow actions)
+but never change the content, the ownership or the locks of the page.
 """
 
 from __future__ import annotations
@@ -38,6 +40,14 @@ class EditorialPermissionTester(PagePermissionTester):
         task = self.page.current_workflow_task
         return bool(task and task.user_can_access_editor(self.page, self.user))
 
+    def can_change_ownership(self) -> bool:
+        """Structure, organisers and registration settings decide who sees personal data."""
+        return self.is_admin or self.is_coordinator or (self.user.is_active and self.owns_page())
+
+    def can_edit_content(self) -> bool:
+        """Reviewers comment and decide; only the owners, the coordination and admins edit."""
+        return self.can_change_ownership()
+
     def can_edit(self) -> bool:
         if self.is_admin:
             return super().can_edit()
@@ -46,6 +56,16 @@ class EditorialPermissionTester(PagePermissionTester):
         if self.is_coordinator or self.workflow_grants_access():
             return True
         return self.owns_page()
+
+    def can_lock(self) -> bool:
+        if self.is_admin:
+            return super().can_lock()
+        return self.can_change_ownership()
+
+    def can_unlock(self) -> bool:
+        if self.is_admin:
+            return super().can_unlock()
+        return self.user_has_lock() or self.can_change_ownership()
 
     def can_delete(self, ignore_bulk: bool = False) -> bool:
         if self.is_admin:

@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.action_menu import ActionMenuItem, WorkflowMenuItem
 from wagtail.models import Page, TaskState
 
 from editorial import report_hooks  # noqa: F401  (registers the "Fiches à revoir" report)
@@ -17,11 +19,51 @@ def _refuse(message: str) -> None:
     raise PermissionDenied(message)
 
 
+# Every edit-view action but a workflow decision saves the page or ends its review.
+CONTENT_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow", "action-cancel-workflow")
+
+
+def is_reviewing_only(page: Page, user: Any) -> bool:
+    """A reviewer from another structure: the editor is their review screen, not a way to edit."""
+    can_edit_content = getattr(page.permissions_for_user(user), "can_edit_content", None)
+    return can_edit_content is not None and not can_edit_content()
+
+
+def refuse_reviewer_edits(request: HttpRequest) -> None:
+    """A reviewer's POST may only carry a workflow decision (and its comments), on the edit URL.
+
+    Draft saves, submissions, restarts, cancellations and reverts are refused; the form also
+    ignores any content a reviewer posts (EditorialPageForm.freeze_for_non_owners).
+    """
+    deciding = request.POST.get("action-workflow-action") and not any(
+        request.POST.get(key) for key in CONTENT_ACTIONS
+    )
+    reverting = "revision_id" in (request.resolver_match.kwargs if request.resolver_match else {})
+    if not deciding or reverting:
+        _refuse(
+            _(
+                "Vous relisez cette page : commentez-la, approuvez-la ou demandez des modifications ; "
+                "seules sa structure et la coordination la modifient."
+            )
+        )
+
+
 @hooks.register("before_edit_page")
 def refuse_actions_the_user_lacks(request: HttpRequest, page: Page) -> None:
     """Wagtail quietly turns a forbidden action into a draft save; here it is refused outright."""
+    reviewing = is_reviewing_only(page, request.user)
     if request.method != "POST":
+        if reviewing:
+            messages.info(
+                request,
+                _(
+                    "Vous relisez cette page : l'aperçu et la comparaison avec la version en ligne "
+                    "montrent ce qui change ; commentez, puis approuvez ou demandez des modifications."
+                ),
+            )
         return
+    if reviewing:
+        refuse_reviewer_edits(request)
     perms = page.permissions_for_user(request.user)
     if request.POST.get("action-publish") and not perms.can_publish():
         _refuse(_("Vous ne pouvez pas publier cette page : soumettez-la à la relecture."))
@@ -37,6 +79,17 @@ def refuse_actions_the_user_lacks(request: HttpRequest, page: Page) -> None:
         perms.can_submit_for_moderation()
     ):
         _refuse(_("Vous ne pouvez pas soumettre cette page."))
+
+
+@hooks.register("construct_page_action_menu")
+def offer_reviewers_their_decisions_only(
+    menu_items: list[ActionMenuItem], request: HttpRequest, context: dict
+) -> None:
+    """A reviewer's menu holds "Approuver" and "Demander des modifications", never a save or a
+    cancellation of another structure's workflow."""
+    page = context.get("page")
+    if page is not None and page.pk and is_reviewing_only(page, request.user):
+        menu_items[:] = [item for item in menu_items if isinstance(item, WorkflowMenuItem)]
 
 
 @hooks.register("before_create_page")

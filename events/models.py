@@ -176,6 +176,19 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
     attendance_count = models.PositiveIntegerField(_("nombre de participants"), null=True, blank=True)
 
     base_form_class = EventPageForm
+    # Who owns the event, who sees its registrations, what registrants receive and how they
+    # register: only the owning structure, the coordination and admins change them.
+    ownership_fields = (
+        "structure",
+        "organisers",
+        "visio_url",
+        "registration_enabled",
+        "capacity",
+        "max_seats_per_registration",
+        "waitlist_enabled",
+        "registration_opens_at",
+        "registration_closes_at",
+    )
 
     content_panels = [
         *Page.content_panels,

@@ -110,6 +110,8 @@ class FichePage(EditorialPageMixin, Page):
     )
 
     base_form_class = FichePageForm
+    # Only the owning structure, the coordination and admins change who owns the fiche.
+    ownership_fields = ("structure",)
 
     content_panels = [
         *Page.content_panels,

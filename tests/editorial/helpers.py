@@ -40,6 +40,54 @@ def fiche_form(page: FichePage | None = None, **overrides: object) -> dict:
     return form
 
 
+def event_form(page: Page, **overrides: object) -> dict:
+    """The edit form of an existing event as the browser posts it, from its latest revision."""
+    from django.utils import timezone
+
+    source = page.get_latest_revision_as_object()
+
+    def moment(value):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+    data = {
+        "title": source.title,
+        "slug": source.slug,
+        "chapo": source.chapo,
+        "start": moment(source.start),
+        "end": moment(source.end),
+        "format": source.format,
+        "address": source.address,
+        "visio_url": source.visio_url,
+        "structure": source.structure_id,
+        "audience": source.audience,
+        "typology": source.typology_id or "",
+        "tags": ", ".join(t.name for t in source.tags.all()),
+        "speakers": inline_formset([]),
+        "body": streamfield([]),
+        "registration_enabled": source.registration_enabled,
+        "capacity": source.capacity if source.capacity is not None else "",
+        "max_seats_per_registration": source.max_seats_per_registration,
+        "waitlist_enabled": source.waitlist_enabled,
+        "registration_opens_at": moment(source.registration_opens_at),
+        "registration_closes_at": moment(source.registration_closes_at),
+        "replay_url": source.replay_url,
+        "resources": streamfield([]),
+        "attendance_count": source.attendance_count if source.attendance_count is not None else "",
+        "comments": inline_formset([]),
+    }
+    lists = {
+        "organisers": [s.pk for s in source.organisers.all()],
+        "themes": [t.pk for t in source.themes.all()],
+    }
+    data.update({k: v for k, v in overrides.items() if k not in lists})
+    lists.update({k: v for k, v in overrides.items() if k in lists})
+    checkboxes = {k: data.pop(k) for k in ("registration_enabled", "waitlist_enabled")}
+    form = nested_form_data(data)
+    form.update({k: "on" for k, checked in checkboxes.items() if checked})
+    form.update(lists)
+    return form
+
+
 def create_fiche(client: Client, **overrides: object):
     index = FicheIndexPage.objects.get()
     return client.post(
@@ -81,3 +129,33 @@ def soon(days: int = 2) -> dt.datetime:
 def refused(response) -> bool:
     """Wagtail's admin answers a PermissionDenied with 403, or a redirect to the dashboard."""
     return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
+
+
+def ownership(page: Page) -> dict:
+    """The ownership fields (the model's `ownership_fields`) of the page's latest revision."""
+    source = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+    values = {}
+    for name in type(source).ownership_fields:
+        value = getattr(source, name)
+        values[name] = sorted(item.pk for item in value.all()) if hasattr(value, "all") else value
+    return values
+
+
+def hijacked_event(page: Page) -> dict:
+    """An event's edit form with every ownership field changed: CROS takes the registrations."""
+    from members.models import Structure
+
+    cros = Structure.objects.get(slug="cros-reunion")
+    return event_form(
+        page,
+        title="Titre du relecteur",
+        structure=cros.pk,
+        organisers=[page.structure_id, cros.pk],
+        visio_url="https://piege.exemple.re/salle",
+        registration_enabled=False,
+        capacity=2,
+        max_seats_per_registration=1,
+        waitlist_enabled=False,
+        registration_opens_at="2030-03-01 09:00",
+        registration_closes_at="2030-03-10 09:00",
+    )

@@ -7,9 +7,19 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, Revision
 
+from events.models import EventPage
 from members.models import Structure
-from tests.editorial.helpers import committed, edit, fiche_form, refused, submit, workflow_action
-from tests.factories import FicheFactory
+from tests.editorial.helpers import (
+    committed,
+    edit,
+    fiche_form,
+    hijacked_event,
+    ownership,
+    refused,
+    submit,
+    workflow_action,
+)
+from tests.factories import EventFactory, FicheFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +200,69 @@ def test_preview(client, people, pages, role):
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
     response = login(client, people, role).get(url)
     expect(response, role in PREVIEW, role)
+
+
+LOCK = {
+    "own_review": {"editor", "colleague", "coordinator", "admin"},
+    "own_live": {"editor", "colleague", "coordinator", "admin"},
+    "other_live": {"coordinator", "admin"},
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("key", sorted(LOCK))
+def test_lock(client, people, pages, role, key):
+    """Only the owning structure, the coordination and admins lock; a reviewer never blocks them."""
+    page = pages[key]
+    response = login(client, people, role).post(reverse("wagtailadmin_pages:lock", args=[page.pk]))
+    expect(response, role in LOCK[key], role)
+    assert Page.objects.get(pk=page.pk).locked is (role in LOCK[key])
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("key", sorted(LOCK))
+def test_unlock(client, people, pages, role, key):
+    page = pages[key]
+    Page.objects.filter(pk=page.pk).update(locked=True, locked_by=people.coordinator2)
+    response = login(client, people, role).post(reverse("wagtailadmin_pages:unlock", args=[page.pk]))
+    expect(response, role in LOCK[key], role)
+    assert Page.objects.get(pk=page.pk).locked is (role not in LOCK[key])
+
+
+@pytest.fixture
+def events(people, client):
+    """A CRAJEP event at peer review and a live one, to hijack through the edit form."""
+    review = EventFactory(live=False, slug="evenement-en-relecture", capacity=30)
+    committed(review.get_workflow().start, review, people.editor)
+    return {"event_review": review, "event_live": EventFactory(slug="evenement-en-ligne", capacity=30)}
+
+
+OWNERSHIP = EventPage.ownership_fields
+# Who may change which ownership field of a CRAJEP event: at peer review only administrators
+# save (the owners and the coordination wait for the reviewer); an editor's page stays theirs.
+CHANGE_OWNERSHIP = {
+    "event_review": {"admin": set(OWNERSHIP)},
+    "event_live": {
+        "editor": set(OWNERSHIP) - {"structure"},
+        "colleague": set(OWNERSHIP) - {"structure"},
+        "coordinator": set(OWNERSHIP),
+        "admin": set(OWNERSHIP),
+    },
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("key", sorted(CHANGE_OWNERSHIP))
+def test_change_the_ownership_fields(client, people, events, role, key):
+    """Structure, organisers, video link, registration settings: never a reviewer's to change."""
+    page = events[key]
+    before = ownership(page)
+    client = login(client, people, role)
+    committed(client.post, reverse("wagtailadmin_pages:edit", args=[page.pk]), hijacked_event(page))
+    after = ownership(page)
+    changed = {name for name in OWNERSHIP if after[name] != before[name]}
+    assert changed == CHANGE_OWNERSHIP[key].get(role, set())
+    stored = EventPage.objects.get(pk=page.pk)
+    if not stored.live:  # a draft save on an unpublished page takes effect at once
+        assert stored.structure_id == after["structure"].pk
+        assert sorted(stored.organisers.values_list("pk", flat=True)) == after["organisers"]
