@@ -7,15 +7,24 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from site_kazasso.settings.caching import build_caches, frontend_cache, page_cache_settings
+from site_kazasso.settings.caching import (
+    RATELIMIT_CACHE_ALIAS,
+    RATELIMIT_DATABASE_CACHE,
+    build_caches,
+    frontend_cache,
+    page_cache_settings,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_local_memory_by_default_with_a_separate_page_cache():
     caches = build_caches({})
-    assert {c["BACKEND"] for c in caches.values()} == {"django.core.cache.backends.locmem.LocMemCache"}
+    local = {alias: c["BACKEND"] for alias, c in caches.items() if alias != RATELIMIT_CACHE_ALIAS}
+    assert set(local.values()) == {"django.core.cache.backends.locmem.LocMemCache"}
     assert caches["default"]["LOCATION"] != caches["pages"]["LOCATION"]
+    # Rate-limit counters are shared by every worker: the database, not a process's memory.
+    assert caches[RATELIMIT_CACHE_ALIAS] == RATELIMIT_DATABASE_CACHE
 
 
 def test_redis_when_redis_url_is_set():
