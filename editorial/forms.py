@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
 
 from members.models import Structure
 from members.roles import is_coordinator, user_structures
@@ -56,9 +57,9 @@ class EditorialPageForm(WagtailAdminPageForm):
         return {slugify(title, allow_unicode=unicode), slugify(title)} - {""}
 
     def sibling_slugs(self, base: str) -> set[str]:
-        siblings = self.parent_page.get_children() if self.parent_page is not None else None
-        if siblings is None:
+        if self.parent_page is None:
             return set()
+        siblings = Page.objects.child_of(self.parent_page)
         if self.instance.pk:
             siblings = siblings.exclude(pk=self.instance.pk)
         return set(siblings.filter(slug__startswith=base).values_list("slug", flat=True))
