@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.fields import StreamField
@@ -119,3 +121,19 @@ def test_every_page_previews_in_every_state_for_every_role_allowed(client, peopl
             html = response.content.decode()
             for text in [DRAFT_TITLE, *texts]:
                 assert text in html, (role, url, text)
+
+
+def test_the_live_fiche_page_loads_its_related_fiches_without_n_plus_one(client, fiche_index):
+    """A guard, not a regression test: reading the links as objects costs no query per link."""
+    page = FicheFactory(title="Fiche aux nombreuses fiches liées")
+
+    def count_with(links: int) -> int:
+        for i in range(links - page.related_links.count()):
+            FicheRelatedLink.objects.create(page=page, fiche=FicheFactory(), sort_order=i)
+        client.get(page.url)  # warm the catalogue after the change
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(page.url)
+        assert len(response.context["related_fiches"]) == links  # rendered, not served from a cache
+        return len(queries.captured_queries)
+
+    assert count_with(1) == count_with(6)
