@@ -6,8 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
 
 from members.models import Structure
 from members.roles import is_coordinator, user_structures
@@ -79,7 +82,52 @@ class EditorialPageForm(WagtailAdminPageForm):
     def is_submitting(self) -> bool:
         return any(self.data.get(key) for key in SUBMIT_KEYS)
 
+    def derived_slugs(self) -> set[str]:
+        """The slugs the admin derives from the title (unicode or ASCII), as its JavaScript does."""
+        title = self.cleaned_data.get("title") or ""
+        unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+        return {slugify(title, allow_unicode=unicode), slugify(title)} - {""}
+
+    def sibling_slugs(self, base: str) -> set[str]:
+        if self.parent_page is None:
+            return set()
+        siblings = Page.objects.child_of(self.parent_page)
+        if self.instance.pk:
+            siblings = siblings.exclude(pk=self.instance.pk)
+        return set(siblings.filter(slug__startswith=base).values_list("slug", flat=True))
+
+    def clean_slug_against_siblings(self) -> None:
+        """A draft's slug derived from its title takes a free suffix (-2, -3…) when a sibling holds
+        it, e.g. the page a first autosave has just created; a typed one gets a French error, also
+        named at the top, since the slug field hides on the "Promotion" tab."""
+        slug = self.cleaned_data.get("slug")
+        if not slug or (self.instance.pk and self.instance.live):
+            return
+        taken = self.sibling_slugs(slug)
+        if slug not in taken:
+            return
+        if slug in self.derived_slugs():
+            suffix = 2
+            while f"{slug}-{suffix}" in taken:
+                suffix += 1
+            self.cleaned_data["slug"] = f"{slug}-{suffix}"
+            return
+        self.add_error(
+            "slug",
+            _("L'identifiant d'URL « %(slug)s » est déjà pris par une autre page de cette rubrique.")
+            % {"slug": slug},
+        )
+        self.add_error(
+            None,
+            _(
+                "L'identifiant d'URL est déjà pris : changez-le dans l'onglet « Promotion » "
+                "(champ « %(label)s »)."
+            )
+            % {"label": self.fields["slug"].label},
+        )
+
     def clean(self) -> dict[str, Any]:
+        self.clean_slug_against_siblings()
         cleaned = super().clean()
         if self.is_submitting and self.checklist is not None:
             missing = type(self).checklist(cleaned)

@@ -115,3 +115,16 @@ def send_edited_pages_back_to_peer_review(request: HttpRequest, page: Page) -> N
     if latest is None or latest.pk == current.revision_id:
         return
     current.specific.cancel(user=request.user, resume=False)
+
+
+@hooks.register("register_admin_viewset")
+def register_editorial_page_viewsets() -> list[Any]:
+    """The pages editors create (fiches, events) go through OneAtATimeCreateView."""
+    from editorial.views import EditorialPageViewSet
+    from events.models import EventPage
+    from fiches.models import FichePage
+
+    return [
+        EditorialPageViewSet("fiche_pages", model=FichePage),
+        EditorialPageViewSet("event_pages", model=EventPage),
+    ]

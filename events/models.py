@@ -302,6 +302,8 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
         return self.end < (now or clock.now())
 
     def confirmed_seats(self) -> int:
+        if self.pk is None:  # a new event previewed before its first save has no registrations
+            return 0
         total = self.registrations.filter(status=Registration.Status.CONFIRMED).aggregate(n=Sum("seats"))["n"]
         return total or 0
 

@@ -1,6 +1,11 @@
 """Member structures: the support organisations that write and own the platform's content."""
 
-from django.db import models
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +76,14 @@ class Structure(models.Model):
         ordering = ["name"]
         verbose_name = _("structure membre")
         verbose_name_plural = _("structures membres")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("acronym"),
+                condition=~Q(acronym=""),
+                name="members_structure_acronym_unique_ci",
+                violation_error_message=_("Une autre structure porte déjà ce sigle."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.short_name
@@ -78,6 +91,39 @@ class Structure(models.Model):
     @property
     def short_name(self) -> str:
         return self.acronym or self.name
+
+    def clean(self) -> None:
+        """Refuse a short name whose editor group ("Rédaction – …") another structure or group holds:
+        the group is created with the structure, and two structures cannot share one."""
+        super().clean()
+        from django.contrib.auth.models import Group
+
+        from members.roles import editor_group_name
+
+        field = "acronym" if self.acronym else "name"
+        taken_by_structure = (
+            Structure.objects.exclude(pk=self.pk)
+            .filter(Q(acronym__iexact=self.short_name) | Q(acronym="", name__iexact=self.short_name))
+            .exists()
+        )
+        group = Group.objects.filter(name__iexact=editor_group_name(self))
+        if self.editor_group_id:
+            group = group.exclude(pk=self.editor_group_id)
+        if taken_by_structure or group.exists():
+            raise ValidationError(
+                {
+                    field: _(
+                        "« %(short_name)s » désigne déjà une autre structure (ou son groupe de "
+                        "rédaction) : choisissez un autre sigle."
+                    )
+                    % {"short_name": self.short_name}
+                }
+            )
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Saved with its editor group (members.signals) in one transaction: never one without the other."""
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("members:structure_detail", kwargs={"slug": self.slug})

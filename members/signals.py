@@ -1,4 +1,8 @@
-"""Every structure gets its editor group as soon as it exists."""
+"""Every structure gets its editor group as soon as it exists.
+
+The receiver runs inside Structure.save's transaction, so a group that cannot be created rolls the
+structure back too (no structure left without its group).
+"""
 
 from typing import Any
 
