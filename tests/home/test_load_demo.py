@@ -248,24 +248,27 @@ def test_pages_in_every_workflow_state(client):
 
 
 def test_no_email_leaves_during_the_load(monkeypatch):
-    """Run on-commit callbacks at once (as the load's real commit would): emails are queued, then dropped."""
+    """Run on-commit callbacks at once (as the load's real commit would): emails are queued, then
+    dropped by the silent backend, and nothing stays in the outbox for cron to send later."""
     from django.db import transaction
 
     from editorial import notifications
+    from site_kazasso.outbox.models import OutboxEmail
 
     sent = []
 
     def spy(*args, **kwargs):
         sent.append(args[0])
-        return real_send_mail(*args, **kwargs)
+        return real_queue_mail(*args, **kwargs)
 
-    real_send_mail = notifications.send_mail
-    monkeypatch.setattr(notifications, "send_mail", spy)
+    real_queue_mail = notifications.queue_mail
+    monkeypatch.setattr(notifications, "queue_mail", spy)
     monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
     mail.outbox.clear()
     call_command("load_demo", verbosity=0)
     assert sent, "the workflow emails should have been queued, then dropped"
     assert mail.outbox == []
+    assert not OutboxEmail.objects.exclude(status=OutboxEmail.Status.SENT).exists()
 
 
 def test_existing_users_are_left_as_they_are():
