@@ -74,6 +74,14 @@ class EditorialTask(AbstractGroupApprovalTask):
     def user_can_act(self, obj: Any, user: AbstractBaseUser) -> bool:
         raise NotImplementedError
 
+    def user_in_task_groups(self, user: AbstractBaseUser) -> bool:
+        """Whether the user belongs to one of the groups chosen for this step (memoised per task
+        on the user object, as a request asks it for every page of a dashboard panel)."""
+        checks = user.__dict__.setdefault("kazasso_task_group_checks", {})
+        if self.pk not in checks:
+            checks[self.pk] = user.groups.filter(pk__in=self.groups.values("pk")).exists()
+        return checks[self.pk]
+
     def may_approve_own_revision(self, user: AbstractBaseUser) -> bool:
         """Four eyes: by default nobody approves the latest revision if they saved it."""
         return False
@@ -117,7 +125,7 @@ class EditorialTask(AbstractGroupApprovalTask):
     def get_task_states_user_can_moderate(self, user: AbstractBaseUser, **kwargs: Any) -> QuerySet[TaskState]:
         """Only the pages this user may act on appear in their "À relire" dashboard panel."""
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if not user.is_active or not (user.is_superuser or self._user_in_groups(user)):
+        if not user.is_active or not (user.is_superuser or self.user_in_task_groups(user)):
             return TaskState.objects.none()
         allowed = [
             state.pk
@@ -146,7 +154,7 @@ class PeerReviewTask(EditorialTask):
             return False
         if user.is_superuser:
             return True
-        if not self._user_in_groups(user):
+        if not self.user_in_task_groups(user):
             return False
         structure_id = page_structure_id(obj)
         return structure_id is None or not user_structures(user).filter(pk=structure_id).exists()
@@ -169,7 +177,7 @@ class CoordinationApprovalTask(EditorialTask):
     def user_can_act(self, obj: Any, user: AbstractBaseUser) -> bool:
         if user.is_superuser:
             return True
-        if not self._user_in_groups(user):
+        if not self.user_in_task_groups(user):
             return False
         return user.pk not in submitters(obj)
 
