@@ -20,6 +20,7 @@ from django.http import QueryDict
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from site_kazasso.text import fold
 from taxonomy.catalogue import Catalogue, KindIndex
 
 MAX_PARAM_LENGTH = 200
@@ -125,7 +126,7 @@ class TagFacet(Facet):
         if self.by == "slug":
             key = cat.by_slug["tag"].get(raw)
         else:
-            key = cat.tag_names.get(raw) or cat.tag_names_folded.get(raw.casefold())
+            key = cat.tag_names.get(raw) or cat.tag_names_folded.get(fold(raw))
             if key is None and slugify(raw):
                 key = cat.by_slug["tag"].get(slugify(raw))
         return None if key is None else (key, cat.tags[key][0])
