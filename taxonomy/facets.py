@@ -293,7 +293,10 @@ class FacetedListing:
 
 
 def page_number(raw: str | None, num_pages: int, notices: list[str]) -> int:
-    """The page asked for; junk gives the first page and a number past the end the last, with a notice."""
+    """The page asked for; junk gives the first page and a number past the end the last, with a notice.
+
+    The listings and the search both read `?page=` through it, so a reader gets one set of messages.
+    """
     raw = clean_param(raw)
     if not raw:
         return 1
