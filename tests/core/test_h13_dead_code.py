@@ -2,7 +2,6 @@
 
 import ast
 import re
-import subprocess
 from pathlib import Path
 
 from events import listing
@@ -11,18 +10,21 @@ ROOT = Path(__file__).resolve().parents[2]
 TEST_PATH = re.compile(r"\btests/[\w/*.-]*\w")
 
 
-def tracked(*patterns: str) -> list[Path]:
-    found = subprocess.run(
-        ["git", "ls-files", *patterns], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    return [ROOT / name for name in found.stdout.split()]
+def sources(folder: Path) -> list[Path]:
+    """The project's Python files under `folder`, leaving out hidden trees (.venv, .git) unwalked."""
+    found = []
+    for child in folder.iterdir():
+        if child.name.startswith(".") or child.name in {"node_modules", "media", "static"}:
+            continue
+        found += sources(child) if child.is_dir() else [child] if child.suffix == ".py" else []
+    return found
 
 
 def test_comments_name_test_files_that_exist():
     """A comment sending the reader to a test file must not point at one that moved away."""
     missing = [
         f"{path.relative_to(ROOT)}: {ref}"
-        for path in tracked("*.py")
+        for path in sources(ROOT)
         if not path.is_relative_to(ROOT / "tests")
         for ref in TEST_PATH.findall(path.read_text(encoding="utf-8"))
         if not any(ROOT.glob(ref.rstrip("/"))) and not any(ROOT.glob(ref + ".py"))
@@ -33,8 +35,8 @@ def test_comments_name_test_files_that_exist():
 def test_every_factory_is_used():
     tree = ast.parse((ROOT / "tests/factories.py").read_text(encoding="utf-8"))
     names = [node.name for node in tree.body if isinstance(node, ast.ClassDef)]
-    sources = [p.read_text(encoding="utf-8") for p in tracked("tests/*.py") if p.name != "factories.py"]
-    unused = [name for name in names if not any(re.search(rf"\b{name}\b", text) for text in sources)]
+    texts = [p.read_text(encoding="utf-8") for p in sources(ROOT / "tests") if p.name != "factories.py"]
+    unused = [name for name in names if not any(re.search(rf"\b{name}\b", text) for text in texts)]
     assert unused == []
 
 
