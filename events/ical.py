@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -51,7 +52,7 @@ def build_calendar(events: Iterable[EventPage], request: HttpRequest | None, nam
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Indian/Reunion")
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for event in events:
         calendar.add_component(to_vevent(event, request))
     return calendar.to_ical()

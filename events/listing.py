@@ -52,10 +52,6 @@ def upcoming_events(now: Any = None) -> QuerySet[EventPage]:
     return live_events().filter(end__gte=now or clock.now()).order_by("start", "pk")
 
 
-def past_events(now: Any = None) -> QuerySet[EventPage]:
-    return live_events().filter(end__lt=now or clock.now()).order_by("-start", "-pk")
-
-
 def event_cards(pks: list[int]) -> list[EventPage]:
     """The live events with these ids, in this order, with what their cards show.
 

@@ -302,6 +302,7 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
         return self.end < (now or clock.now())
 
     def confirmed_seats(self) -> int:
+        """Seats held by confirmed registrations: the one count the page and the registration rules use."""
         if self.pk is None:  # a new event previewed before its first save has no registrations
             return 0
         total = self.registrations.filter(status=Registration.Status.CONFIRMED).aggregate(n=Sum("seats"))["n"]

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -55,15 +54,6 @@ def _locked_event(event_id: int) -> EventPage:
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
 
 
-def _confirmed_seats(event: EventPage) -> int:
-    return (
-        Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED).aggregate(
-            n=Sum("seats")
-        )["n"]
-        or 0
-    )
-
-
 def register(event: EventPage, data: RegistrationData, request: HttpRequest | None = None) -> Registration:
     """Confirm the seats if they fit, else put the registration on the waiting list, else refuse."""
     email = data.email.strip().lower()
@@ -87,7 +77,7 @@ def register(event: EventPage, data: RegistrationData, request: HttpRequest | No
             )
             if active.exists():
                 raise RegistrationRefused(duplicate_message(), "email")
-            taken = _confirmed_seats(locked)
+            taken = locked.confirmed_seats()
             if data.rna_number:
                 try:
                     rna_validator(data.rna_number.strip().upper())
@@ -176,7 +166,7 @@ def promote_waiting(event: EventPage) -> list[Registration]:
         waiting = list(event.registrations.filter(status=Registration.Status.WAITING))
         free = sum(r.seats for r in waiting)
     else:
-        free = event.capacity - _confirmed_seats(event)
+        free = event.capacity - event.confirmed_seats()
         waiting = list(
             event.registrations.filter(status=Registration.Status.WAITING).order_by("created_at", "pk")
         )

@@ -8,7 +8,6 @@ the number of tags or pages.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -22,6 +21,7 @@ from events.listing import PAST, event_cards, live_events, upcoming_events
 from events.models import EventPage
 from fiches.listing import fiche_cards, live_fiches
 from fiches.models import FichePage
+from site_kazasso.text import fold
 from taxonomy.catalogue import catalogue
 from taxonomy.facets import clean_param
 from taxonomy.models import Theme
@@ -31,15 +31,6 @@ EVENTS_SHOWN = 6
 MOST_USED = 12
 FEED_ITEMS = 20
 SLUG_MAX_LENGTH = 100  # both Tag.slug and Theme.slug are shorter; longer is certainly unknown
-
-# Letters that Unicode decomposition leaves whole but a French reader expects to match.
-_FOLD_TABLE = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'", "ʼ": "'"})
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free form of `text`, so that "Trésorerie" sorts and matches as "tresorerie"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def query_string(**params: str) -> str:

@@ -30,7 +30,8 @@ from events.models import EventPage
 from fiches.listing import fiche_cards
 from fiches.models import FichePage
 from search import postings
-from taxonomy.catalogue import EVENTS, FICHES, Catalogue, KindIndex, catalogue, fold
+from site_kazasso.text import fold
+from taxonomy.catalogue import EVENTS, FICHES, Catalogue, KindIndex, catalogue
 from taxonomy.facets import (
     ActiveFilter,
     Facet,

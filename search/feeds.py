@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.utils.dateformat import format as dateformat
@@ -29,8 +30,7 @@ from search.browse_queries import (
 )
 from taxonomy.models import Theme
 
-REUNION = ZoneInfo("Indian/Reunion")
-SITE_NAME = "Kaz Asso Ressources"
+REUNION = ZoneInfo(settings.TIME_ZONE)  # the site's zone, La Réunion, whatever the server's
 
 Item = FichePage | EventPage
 
@@ -118,7 +118,7 @@ class AtomMixin:
 
 class LatestFichesFeed(PageFeed):
     def title(self, source: FeedSource) -> str:
-        return _("%(site)s – dernières ressources") % {"site": SITE_NAME}
+        return _("%(site)s – dernières ressources") % {"site": settings.WAGTAIL_SITE_NAME}
 
     def link(self, source: FeedSource) -> str:
         return "/ressources/"
@@ -135,7 +135,7 @@ class LatestFichesFeed(PageFeed):
 
 class UpcomingEventsFeed(PageFeed):
     def title(self, source: FeedSource) -> str:
-        return _("%(site)s – événements à venir") % {"site": SITE_NAME}
+        return _("%(site)s – événements à venir") % {"site": settings.WAGTAIL_SITE_NAME}
 
     def link(self, source: FeedSource) -> str:
         return "/evenements/"
@@ -152,7 +152,10 @@ class ThemeFeed(PageFeed):
         return FeedSource(request=request, subject=get_theme(slug))
 
     def title(self, source: FeedSource) -> str:
-        return _("%(site)s – thème « %(name)s »") % {"site": SITE_NAME, "name": source.subject.name}
+        return _("%(site)s – thème « %(name)s »") % {
+            "site": settings.WAGTAIL_SITE_NAME,
+            "name": source.subject.name,
+        }
 
     def link(self, source: FeedSource) -> str:
         return f"/themes/{source.subject.slug}/"
@@ -171,7 +174,10 @@ class TagFeed(PageFeed):
         return FeedSource(request=request, subject=get_tag(slug))
 
     def title(self, source: FeedSource) -> str:
-        return _("%(site)s – mot-clé « %(name)s »") % {"site": SITE_NAME, "name": source.subject.name}
+        return _("%(site)s – mot-clé « %(name)s »") % {
+            "site": settings.WAGTAIL_SITE_NAME,
+            "name": source.subject.name,
+        }
 
     def link(self, source: FeedSource) -> str:
         return f"/tags/{source.subject.slug}/"

@@ -8,7 +8,6 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from modelsearch.utils import normalise_query_string
 from taggit.models import Tag
 from wagtail.models import Page
@@ -17,7 +16,7 @@ from fiches.listing import annotate_fiche_counts
 from search.engine import EVENT, FICHE, PER_PAGE, SiteSearch, load_cards, normalise_query
 from site_kazasso.ratelimit import retry_after, too_many_requests
 from taxonomy.catalogue import catalogue
-from taxonomy.facets import clean_param, querystring
+from taxonomy.facets import page_number, querystring
 from taxonomy.models import Theme
 
 SUGGESTIONS = 8
@@ -63,22 +62,6 @@ def promotions(query: str) -> list:
     )
 
 
-def page_number(raw: str | None, paginator: Paginator, notices: list[str]) -> int:
-    value = clean_param(raw)
-    if not value:
-        return 1
-    if not (value.isascii() and value.isdigit() and len(value) < 10) or int(value) < 1:
-        notices.append(_("Numéro de page invalide : voici la première page."))
-        return 1
-    if int(value) > paginator.num_pages:
-        notices.append(
-            _("La page %(asked)s n'existe pas : voici la dernière page (%(last)s).")
-            % {"asked": value, "last": paginator.num_pages}
-        )
-        return paginator.num_pages
-    return int(value)
-
-
 def search(request: HttpRequest) -> HttpResponse:
     wait = retry_after(request, "search")
     if wait is not None:
@@ -87,7 +70,7 @@ def search(request: HttpRequest) -> HttpResponse:
     facets = engine.facet_results()
     ranked = engine.ranked()
     paginator = Paginator(ranked, PER_PAGE)
-    number = page_number(request.GET.get("page"), paginator, engine.notices)
+    number = page_number(request.GET.get("page"), paginator.num_pages, engine.notices)
     page = paginator.page(number)
     base = querystring(engine.params)
     page_range = [

@@ -1,4 +1,4 @@
-"""One-line text: what may go into a title and, from there, into an email header."""
+"""Text rules shared by every app: one-line titles (safe in email headers) and folded text for matching."""
 
 from __future__ import annotations
 
@@ -9,6 +9,16 @@ from django.utils.translation import gettext as _
 
 # Control characters (CR, LF, tab, NUL…) and the Unicode line and paragraph separators.
 BREAKING_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
+
+# Letters that Unicode decomposition leaves whole but a French reader expects to match.
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'", "ʼ": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of `text` ("Œuvres" → "oeuvres"), the one rule behind
+    suggestions, tag filters, tag sorting and structure matching, so they never disagree."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(LIGATURES))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 def has_control_characters(value: str) -> bool:

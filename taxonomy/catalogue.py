@@ -22,7 +22,6 @@ import datetime as dt
 import re
 import threading
 import time
-import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +31,8 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.utils import timezone
+
+from site_kazasso.text import fold
 
 STEPLEN = 4  # Wagtail's tree path: four characters per level
 FICHES, EVENTS = "fiches", "events"
@@ -218,7 +219,7 @@ class Catalogue:
         self.tag_sort_keys = {pk: (fold(name), name) for pk, (name, _slug) in self.tags.items()}
         self.tag_names_folded = {}
         for pk, (name, _slug) in sorted(self.tags.items()):
-            self.tag_names_folded.setdefault(name.casefold(), pk)
+            self.tag_names_folded.setdefault(fold(name), pk)
 
     def index(self, kind: str) -> KindIndex:
         return self.fiches if kind == FICHES else self.events
@@ -241,12 +242,6 @@ class Catalogue:
                     if mask >> at & 1:
                         found[pk].append(obj)
         return found
-
-
-def fold(text: str) -> str:
-    """Lower-case without accents, for sorting and matching as a French reader expects."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _local_year(moment: dt.datetime | None) -> int | None:

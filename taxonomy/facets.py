@@ -20,6 +20,7 @@ from django.http import QueryDict
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from site_kazasso.text import fold
 from taxonomy.catalogue import Catalogue, KindIndex
 
 MAX_PARAM_LENGTH = 200
@@ -125,7 +126,7 @@ class TagFacet(Facet):
         if self.by == "slug":
             key = cat.by_slug["tag"].get(raw)
         else:
-            key = cat.tag_names.get(raw) or cat.tag_names_folded.get(raw.casefold())
+            key = cat.tag_names.get(raw) or cat.tag_names_folded.get(fold(raw))
             if key is None and slugify(raw):
                 key = cat.by_slug["tag"].get(slugify(raw))
         return None if key is None else (key, cat.tags[key][0])
@@ -292,7 +293,10 @@ class FacetedListing:
 
 
 def page_number(raw: str | None, num_pages: int, notices: list[str]) -> int:
-    """The page asked for; junk gives the first page and a number past the end the last, with a notice."""
+    """The page asked for; junk gives the first page and a number past the end the last, with a notice.
+
+    The listings and the search both read `?page=` through it, so a reader gets one set of messages.
+    """
     raw = clean_param(raw)
     if not raw:
         return 1

@@ -29,15 +29,6 @@ class StructureFactory(factory.django.DjangoModelFactory):
     kind = Structure.Kind.OTHER
 
 
-class ThemeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Theme
-
-    name = factory.Sequence(lambda n: f"Thème d'essai {n}")
-    slug = factory.Sequence(lambda n: f"theme-essai-{n}")
-    order = 500
-
-
 class FicheFactory(factory.Factory):
     """Builds a FichePage under /ressources/ and publishes it (unless live=False)."""
 

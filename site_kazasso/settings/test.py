@@ -16,7 +16,7 @@ CACHES = {
     RATELIMIT_CACHE_ALIAS: RATELIMIT_DATABASE_CACHE,
 }
 # Off for the suite (its query counts and clock changes measure the views themselves);
-# tests/core/test_pagecache*.py turn it on.
+# tests/pagecache/ turns it on.
 KAZASSO_PAGE_CACHE = False
 # One test process, one generation: parallel test processes must not purge each other's pages.
 KAZASSO_PAGE_CACHE_GENERATION_FILE = None

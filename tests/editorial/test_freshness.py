@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 
-from editorial.freshness import months_between, one_year_before, stale_fiches
+from editorial.freshness import months_before, months_between, stale_fiches
 from fiches.models import FichePage
 from members.models import Structure
 from members.roles import COORDINATION_GROUP
@@ -62,10 +62,12 @@ def coordinator() -> User:
 # The 12-month rule
 
 
-def test_one_year_before_keeps_the_day_and_moves_29_february_to_the_28th():
-    assert one_year_before(dt.date(2025, 3, 10)) == dt.date(2024, 3, 10)
-    assert one_year_before(dt.date(2024, 2, 29)) == dt.date(2023, 2, 28)
-    assert one_year_before(dt.date(2025, 2, 28)) == dt.date(2024, 2, 28)
+def test_months_before_keeps_the_day_and_moves_29_february_to_the_28th():
+    assert months_before(dt.date(2025, 3, 10), 12) == dt.date(2024, 3, 10)
+    assert months_before(dt.date(2024, 2, 29), 12) == dt.date(2023, 2, 28)
+    assert months_before(dt.date(2025, 2, 28), 12) == dt.date(2024, 2, 28)
+    assert months_before(dt.date(2025, 5, 31), 3) == dt.date(2025, 2, 28)
+    assert months_before(dt.date(2025, 1, 15), 1) == dt.date(2024, 12, 15)
 
 
 def test_months_between_counts_whole_months():
@@ -137,7 +139,7 @@ def test_oldest_first_and_limited_to_structures(fiche_index):
 def report_fiches(fiche_index):
     """Stale and fresh fiches relative to the real today, which the report uses."""
     today = timezone.localdate()
-    two_years_ago = one_year_before(one_year_before(today))
+    two_years_ago = months_before(today, 24)
     recent = today - dt.timedelta(days=30)
     return {
         "crajep_stale": FicheFactory(title="Subventions FDVA", updated_on=two_years_ago),

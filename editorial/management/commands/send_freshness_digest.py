@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from editorial.freshness import stale_fiches
+from editorial.freshness import FRESHNESS_MONTHS, stale_fiches
 from fiches.models import FichePage
 from members.models import Structure
 from site_kazasso.outbox.mail import deliver, queue_mail
@@ -88,7 +88,7 @@ def digest_message(structure: Structure, fiches: list[FichePage], recipients: li
 class Command(BaseCommand):
     help = (
         "Envoie à chaque structure un courriel listant ses fiches publiées dont la date « À jour au » "
-        "remonte à 12 mois ou plus, à ses rédacteurs actifs et à son courriel de contact."
+        f"remonte à {FRESHNESS_MONTHS} mois ou plus, à ses rédacteurs actifs et à son courriel de contact."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
