@@ -1,1 +1,1 @@
-"""Benchmarks and the content generator they use: they measure, they never assert times."""
+"""Benchmarks: they measure, they never assert times; the content they measure comes from `demo.generator`."""

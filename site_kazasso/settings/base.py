@@ -9,6 +9,7 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "home",
+    "demo",
     "members",
     "taxonomy",
     "fiches",

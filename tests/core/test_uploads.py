@@ -9,8 +9,8 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
-from home.demo import files
-from home.demo.media_data import DOCUMENTS
+from demo import files
+from demo.media_data import DOCUMENTS
 from site_kazasso.uploads import check_document
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home.demo import accounts, builders, events_builders, workflow_states
-from home.demo.builders import DemoContext
-from home.demo.report import StepReport
+from demo import accounts, builders, events_builders, workflow_states
+from demo.builders import DemoContext
+from demo.report import StepReport
 
 DEFAULT_DEMO_PASSWORD = "kazasso-demo"  # noqa: S105 - documented demo password, never used in production
 PASSWORD_ENV_VAR = "KAZASSO_DEMO_PASSWORD"  # noqa: S105 - the name of a variable, not a secret

@@ -24,12 +24,12 @@ from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
+from demo import files, home_data
+from demo.fiches_data import FICHES, fiche_slugs
+from demo.media_data import DEFAULT_LOGO_COLOURS, DOCUMENTS, IMAGES, LOGO_COLOURS
+from demo.report import StepReport, count_report
+from demo.spec import BlockSpec, FicheSpec
 from fiches.models import MAX_THEMES, FicheIndexPage, FichePage, FicheRelatedLink
-from home.demo import files, home_data
-from home.demo.fiches_data import FICHES, fiche_slugs
-from home.demo.media_data import DEFAULT_LOGO_COLOURS, DOCUMENTS, IMAGES, LOGO_COLOURS
-from home.demo.report import StepReport, count_report
-from home.demo.spec import BlockSpec, FicheSpec
 from home.models import HomePage, SiteSettings
 from members.models import Structure
 from taxonomy.catalogue import invalidate

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from home.demo.spec import (
+from demo.spec import (
     ASSOCIATIONS_GOUV,
     LEGIFRANCE,
     SERVICE_PUBLIC,

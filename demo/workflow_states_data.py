@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from home.demo.spec import (
+from demo.spec import (
     ASSOCIATIONS_GOUV,
     LEGIFRANCE,
     SERVICE_PUBLIC,
@@ -20,7 +20,7 @@ from home.demo.spec import (
     paragraph,
     testimony,
 )
-from home.demo.workflow_states_spec import (
+from demo.workflow_states_spec import (
     COORDINATION,
     DRAFT,
     GO_LIVE_DAYS,

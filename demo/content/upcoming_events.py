@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import time
 
-from home.demo.events_spec import AssociationSpec, EventSpec, guest, member
-from home.demo.spec import COMPTE_ASSO, document, heading, key_points, links, paragraph
+from demo.events_spec import AssociationSpec, EventSpec, guest, member
+from demo.spec import COMPTE_ASSO, document, heading, key_points, links, paragraph
 
 ASSOCIATIONS: tuple[AssociationSpec, ...] = (
     AssociationSpec(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from home.demo.spec import DocumentSpec, ImageSpec
+from demo.spec import DocumentSpec, ImageSpec
 
 IMAGES: tuple[ImageSpec, ...] = (
     ImageSpec("webinaire", "Bandeau – Réunion en visioconférence", "#1f4e79", "#f2a541", "screen"),

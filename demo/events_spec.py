@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from zoneinfo import ZoneInfo
 
-from home.demo.spec import BlockSpec
+from demo.spec import BlockSpec
 
 REUNION = ZoneInfo("Indian/Reunion")
 """Event times are written as La Réunion wall-clock times (UTC+4, no daylight saving)."""

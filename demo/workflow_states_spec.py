@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from home.demo.events_spec import EventSpec, guest, member
-from home.demo.spec import FicheSpec, document, heading, key_points, paragraph
+from demo.events_spec import EventSpec, guest, member
+from demo.spec import FicheSpec, document, heading, key_points, paragraph
 
 DRAFT = "brouillon"
 PEER_REVIEW = "relecture par un pair"

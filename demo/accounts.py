@@ -13,8 +13,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.core.management.base import CommandError
 
-from home.demo.builders import ADMIN_USERNAME, DemoContext
-from home.demo.report import StepReport, count_report
+from demo.builders import ADMIN_USERNAME, DemoContext
+from demo.report import StepReport, count_report
 from members.models import Structure
 from members.roles import COORDINATION_GROUP, REVIEW_GROUP, ensure_editor_group
 

@@ -21,19 +21,15 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
-from editorial.models import CoordinationApprovalTask, PeerReviewTask
-from events import clock
-from events.models import RESERVED_SLUGS, EventFormat, EventPage
-from fiches.models import MAX_THEMES, FichePage, FicheRelatedLink
-from home.demo import accounts
-from home.demo.builders import CHAPO_MAX_LENGTH, TAGS_PER_FICHE, DemoContext, build_fiche
-from home.demo.events_builders import THEMES_PER_EVENT, build_event, get_event_index
-from home.demo.events_data import event_slugs
-from home.demo.events_spec import REUNION
-from home.demo.fiches_data import fiche_slugs
-from home.demo.report import StepReport, count_report
-from home.demo.workflow_states_data import WORKFLOW_FICHES, workflow_slugs
-from home.demo.workflow_states_spec import (
+from demo import accounts
+from demo.builders import CHAPO_MAX_LENGTH, TAGS_PER_FICHE, DemoContext, build_fiche
+from demo.events_builders import THEMES_PER_EVENT, build_event, get_event_index
+from demo.events_data import event_slugs
+from demo.events_spec import REUNION
+from demo.fiches_data import fiche_slugs
+from demo.report import StepReport, count_report
+from demo.workflow_states_data import WORKFLOW_FICHES, workflow_slugs
+from demo.workflow_states_spec import (
     COORDINATION,
     DRAFT,
     GO_LIVE_TIME,
@@ -45,6 +41,10 @@ from home.demo.workflow_states_spec import (
     WORKFLOW_EVENTS,
     WorkflowFicheSpec,
 )
+from editorial.models import CoordinationApprovalTask, PeerReviewTask
+from events import clock
+from events.models import RESERVED_SLUGS, EventFormat, EventPage
+from fiches.models import MAX_THEMES, FichePage, FicheRelatedLink
 from members.models import Structure
 from taxonomy.models import Theme, Typology
 

@@ -18,6 +18,11 @@ from django.core.management.base import CommandError
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from demo.builders import CHAPO_MAX_LENGTH, DemoContext, publish_as_of, resolve_body
+from demo.events_data import EVENTS, associations_by_key, event_slugs
+from demo.events_spec import REUNION, AssociationSpec, EventSpec
+from demo.media_data import DOCUMENTS
+from demo.report import StepReport, count_report
 from events import clock
 from events.models import (
     NEEDS_ADDRESS,
@@ -30,11 +35,6 @@ from events.models import (
     rna_validator,
 )
 from events.services import RegistrationData, RegistrationRefused, register
-from home.demo.builders import CHAPO_MAX_LENGTH, DemoContext, publish_as_of, resolve_body
-from home.demo.events_data import EVENTS, associations_by_key, event_slugs
-from home.demo.events_spec import REUNION, AssociationSpec, EventSpec
-from home.demo.media_data import DOCUMENTS
-from home.demo.report import StepReport, count_report
 from members.models import Structure
 from taxonomy.models import Theme, Typology
 

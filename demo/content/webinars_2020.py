@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from home.demo.events_spec import EventSpec, guest, member, replay
-from home.demo.spec import ASSOCIATIONS_GOUV, SERVICE_PUBLIC, document, heading, key_points, links, paragraph
+from demo.events_spec import EventSpec, guest, member, replay
+from demo.spec import ASSOCIATIONS_GOUV, SERVICE_PUBLIC, document, heading, key_points, links, paragraph
 
 COVID = ("Covid-19", "Confinement", "Webinaire")
 SUPPORTS = document("supports-webinaires-2020", "Les messages clés des huit webinaires du printemps 2020.")

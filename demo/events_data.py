@@ -1,14 +1,14 @@
 """The demo events, in creation order: the spring-2020 webinars, then the upcoming events.
 
-The content lives in `home.demo.content.webinars_2020` and `home.demo.content.upcoming_events`;
+The content lives in `demo.content.webinars_2020` and `demo.content.upcoming_events`;
 this module is the single list the event builders and checks read.
 """
 
 from __future__ import annotations
 
-from home.demo.content.upcoming_events import ASSOCIATIONS, UPCOMING_EVENTS
-from home.demo.content.webinars_2020 import WEBINARS_2020
-from home.demo.events_spec import AssociationSpec, EventSpec
+from demo.content.upcoming_events import ASSOCIATIONS, UPCOMING_EVENTS
+from demo.content.webinars_2020 import WEBINARS_2020
+from demo.events_spec import AssociationSpec, EventSpec
 
 EVENTS: tuple[EventSpec, ...] = (*WEBINARS_2020, *UPCOMING_EVENTS)
 

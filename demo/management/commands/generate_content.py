@@ -1,6 +1,6 @@
 """`manage.py generate_content`: thousands of realistic fiches and events for benchmarks.
 
-The generation itself lives in `bench.generator` (importable by the benchmarks); this command
+The generation itself lives in `demo.generator` (importable by the benchmarks); this command
 adds the guard against production, the progress bar, `--delete` and the summary. The generator is
 imported only after the production check: it needs Faker, a development dependency, so that a
 production install gets the French refusal rather than an ImportError.
@@ -21,7 +21,7 @@ from wagtail.models import Page
 from events.models import EventPage
 from fiches.models import FichePage
 
-PREFIX = "gen-"  # bench.generator.PREFIX, repeated here to keep the import lazy
+PREFIX = "gen-"  # demo.generator.PREFIX, repeated here to keep the import lazy
 Progress = Callable[[str, int, int], None]
 
 
@@ -133,7 +133,7 @@ class Command(BaseCommand):
                 )
         if not (fiches or events):
             return
-        from bench.generator import GenerationError, generate
+        from demo.generator import GenerationError, generate
 
         try:
             report = generate(

@@ -1,12 +1,12 @@
 """The demo fiches, in creation order: the spring-2020 webinars first, then the everyday subjects.
 
-Each subject lives in its own module under `home.demo.content` so no file grows unreadable; this
+Each subject lives in its own module under `demo.content` so no file grows unreadable; this
 module is the single list the builders and the checks read.
 """
 
 from __future__ import annotations
 
-from home.demo.content import (
+from demo.content import (
     accounting,
     communication,
     crisis_community,
@@ -17,7 +17,7 @@ from home.demo.content import (
     people,
     territory,
 )
-from home.demo.spec import FicheSpec
+from demo.spec import FicheSpec
 
 FICHES: tuple[FicheSpec, ...] = (
     *crisis_funding.FICHES,

@@ -13,10 +13,10 @@ from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
-from bench.generator import PREFIX, REUNION, SUBJECTS, TAG_NAMES, ContentFactory, References
+from demo.generator import PREFIX, REUNION, SUBJECTS, TAG_NAMES, ContentFactory, References
+from demo.management.commands.generate_content import PREFIX as command_prefix
 from events.models import NEEDS_ADDRESS, NEEDS_VISIO, EventIndexPage, EventPage
 from fiches.models import FicheIndexPage, FichePage
-from home.management.commands.generate_content import PREFIX as command_prefix
 
 pytestmark = pytest.mark.django_db
 
