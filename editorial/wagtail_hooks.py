@@ -23,9 +23,9 @@ def _refuse(message: str) -> None:
 CONTENT_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow", "action-cancel-workflow")
 
 
-def is_reviewing_only(page: Page, user: Any) -> bool:
+def is_reviewing_only(perms: Any) -> bool:
     """A reviewer from another structure: the editor is their review screen, not a way to edit."""
-    can_edit_content = getattr(page.permissions_for_user(user), "can_edit_content", None)
+    can_edit_content = getattr(perms, "can_edit_content", None)
     return can_edit_content is not None and not can_edit_content()
 
 
@@ -51,7 +51,8 @@ def refuse_reviewer_edits(request: HttpRequest) -> None:
 @hooks.register("before_edit_page")
 def refuse_actions_the_user_lacks(request: HttpRequest, page: Page) -> None:
     """Wagtail quietly turns a forbidden action into a draft save; here it is refused outright."""
-    reviewing = is_reviewing_only(page, request.user)
+    perms = page.permissions_for_user(request.user)
+    reviewing = is_reviewing_only(perms)
     if request.method != "POST":
         if reviewing:
             messages.info(
@@ -64,7 +65,6 @@ def refuse_actions_the_user_lacks(request: HttpRequest, page: Page) -> None:
         return
     if reviewing:
         refuse_reviewer_edits(request)
-    perms = page.permissions_for_user(request.user)
     if request.POST.get("action-publish") and not perms.can_publish():
         _refuse(_("Vous ne pouvez pas publier cette page : soumettez-la à la relecture."))
     if request.POST.get("action-workflow-action"):
@@ -88,7 +88,7 @@ def offer_reviewers_their_decisions_only(
     """A reviewer's menu holds "Approuver" and "Demander des modifications", never a save or a
     cancellation of another structure's workflow."""
     page = context.get("page")
-    if page is not None and page.pk and is_reviewing_only(page, request.user):
+    if page is not None and page.pk and is_reviewing_only(page.permissions_for_user(request.user)):
         menu_items[:] = [item for item in menu_items if isinstance(item, WorkflowMenuItem)]
 
 
