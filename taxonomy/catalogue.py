@@ -8,11 +8,11 @@ carrying it: a plain Python int. Filtering is `&`, counting is `int.bit_count()`
 results is read off the mask in order, and the number of queries no longer depends on the
 amount of content.
 
-Freshness: one indexed query per use reads the token of `CatalogueVersion`; the signal
-handlers in taxonomy/signals.py change it whenever published content, a tag, a theme, a
-typology or a structure changes, and every process rebuilds its index on the next use
-(a few hundred milliseconds at 10,000 fiches). As a safety net an index is also rebuilt when
-older than `CATALOGUE_MAX_AGE` seconds.
+Freshness: each index is built at a content version (site_kazasso.content_version, which says
+what changes public content; one indexed query per request reads it), and every process
+rebuilds its index on the first use after the version changed (a few hundred milliseconds at
+10,000 fiches). As a safety net an index is also rebuilt when older than `CATALOGUE_MAX_AGE`
+seconds.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import datetime as dt
 import re
 import threading
 import time
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,6 +31,7 @@ import numpy as np
 from django.conf import settings
 from django.utils import timezone
 
+from site_kazasso import content_version
 from site_kazasso.text import fold
 
 STEPLEN = 4  # Wagtail's tree path: four characters per level
@@ -334,41 +334,16 @@ def build(token: str) -> Catalogue:
 
 _lock = threading.Lock()
 _current: Catalogue | None = None
-# The catalogue a request has already checked: one token query per request, however many parts of
-# the page ask for it (request_started / request_finished, connected in taxonomy/apps.py).
-_request = threading.local()
-
-
-def request_started(**_kwargs: Any) -> None:
-    _request.active, _request.catalogue = True, None
-
-
-def request_finished(**_kwargs: Any) -> None:
-    _request.active, _request.catalogue = False, None
 
 
 def current_token() -> str:
-    from taxonomy.models import CatalogueVersion
-
-    return CatalogueVersion.objects.filter(pk=1).values_list("token", flat=True).first() or "initial"
-
-
-def invalidate() -> None:
-    """Give the catalogue a new token: every process rebuilds its index on next use."""
-    from taxonomy.models import CatalogueVersion
-
-    token = uuid.uuid4().hex
-    if not CatalogueVersion.objects.filter(pk=1).update(token=token, changed_at=timezone.now()):
-        CatalogueVersion.objects.update_or_create(pk=1, defaults={"token": token})
-    _request.catalogue = None  # the rest of this request sees the change too
+    """The content version the index must have been built at (site_kazasso.content_version)."""
+    return content_version.current()
 
 
 def catalogue() -> Catalogue:
     """This process's index of the live content, rebuilt when the content changed."""
     global _current
-    checked = getattr(_request, "catalogue", None)
-    if checked is not None:
-        return checked
     token = current_token()
     max_age = getattr(settings, "CATALOGUE_MAX_AGE", 300)
 
@@ -385,6 +360,4 @@ def catalogue() -> Catalogue:
             current = _current
             if not fresh(current):
                 current = _current = build(token)
-    if getattr(_request, "active", False):
-        _request.catalogue = current
     return current

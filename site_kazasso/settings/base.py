@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "fiches",
     "events",
     "search",
+    "site_kazasso.content_version",
     "site_kazasso.pagecache",
     "site_kazasso.outbox",
     "wagtail_modeladmin",

@@ -10,6 +10,7 @@ from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
 from members.models import Structure
+from site_kazasso import content_version
 from taxonomy import catalogue as catalogue_module
 from taxonomy.catalogue import MaskSequence, build, catalogue, current_token, positions_mask
 from taxonomy.models import Theme
@@ -168,12 +169,12 @@ def test_a_request_reads_the_token_once(client, fiche_index, event_index):
     client.get("/")
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/").status_code == 200
-    assert sum("catalogueversion" in q["sql"] for q in queries.captured_queries) == 1
+    assert sum("contentversion" in q["sql"] for q in queries.captured_queries) == 1
 
 
 def test_a_change_made_during_a_request_is_seen_by_the_rest_of_it(fiche_index):
     # The receivers themselves: sending Django's request signals would also close the connection.
-    catalogue_module.request_started()
+    content_version.request_started()
     try:
         before = catalogue()
         assert catalogue() is before  # checked once for the request
@@ -181,7 +182,7 @@ def test_a_change_made_during_a_request_is_seen_by_the_rest_of_it(fiche_index):
         assert catalogue() is not before
         assert len(catalogue().fiches.pks) == len(before.fiches.pks) + 1
     finally:
-        catalogue_module.request_finished()
+        content_version.request_finished()
 
 
 def test_suggestion_words_follow_titles(fiche_index):
