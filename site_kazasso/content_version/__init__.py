@@ -185,14 +185,15 @@ def seats_changed(event_id: int) -> None:
     transaction.on_commit(partial(publish_seats, event_id), robust=True)
 
 
-def on_change(callback: Callable[[str], None]) -> None:
+def on_change(callback: Callable[[str], None]) -> Callable[[], None]:
     """Run `callback(new_version)` once after each commit that changed public content.
 
     Callbacks run in the committing thread, after the commit, in registration order; one that
-    raises is logged and does not stop the others.
+    raises is logged and does not stop the others. Returns a function that unregisters it.
     """
     if callback not in _callbacks:
         _callbacks.append(callback)
+    return partial(_callbacks.remove, callback)
 
 
 def publish() -> None:
