@@ -27,7 +27,8 @@ Reading it:
   so a Redis outage or flush loses nothing: pages are then served uncached, never stale.
 
 Reacting to it: `on_change(callback)` runs `callback(version)` once after each commit that
-changed public content, however many changes the transaction made (many tag saves: one run).
+changed public content, however many changes the transaction made (many tag saves: one run);
+in a request, after its response.
 
 Cost of a change: one UPDATE of one row inside the transaction (the transaction reads its own
 version, and a rollback restores the old one); then, once per committed transaction, a new
@@ -89,6 +90,7 @@ class _ThreadState(threading.local):
     dirty = False  # content changed in a transaction not yet published
     pending: str | None = None  # the version that transaction wrote
     seats_pending: dict[int, str] | None = None
+    due: str | None = None  # version published during the request: callbacks run after it
 
 
 _state = _ThreadState()
@@ -188,8 +190,10 @@ def seats_changed(event_id: int) -> None:
 def on_change(callback: Callable[[str], None]) -> Callable[[], None]:
     """Run `callback(new_version)` once after each commit that changed public content.
 
-    Callbacks run in the committing thread, after the commit, in registration order; one that
-    raises is logged and does not stop the others. Returns a function that unregisters it.
+    Callbacks run in the committing thread, in registration order: after the commit, or, when a
+    request committed, once after its response (several commits in one request: one run, with
+    the last version). One that raises is logged and does not stop the others. Returns a
+    function that unregisters it.
     """
     if callback not in _callbacks:
         _callbacks.append(callback)
@@ -207,6 +211,13 @@ def publish() -> None:
     except DatabaseError:
         logger.exception("Impossible d'enregistrer la nouvelle version du contenu.")
     write_store(CONTENT, version)
+    if _state.in_request:
+        _state.due = version  # after the response: the editor does not wait for derived data
+    else:
+        run_callbacks(version)
+
+
+def run_callbacks(version: str) -> None:
     for callback in list(_callbacks):
         try:
             callback(version)
@@ -340,11 +351,14 @@ def register_seats(model: type[Model], event_field: str = "event_id") -> None:
 
 
 def request_started(**kwargs: Any) -> None:
-    _state.in_request, _state.memo = True, None
+    _state.in_request, _state.memo, _state.due = True, None, None
 
 
 def request_finished(**kwargs: Any) -> None:
+    due, _state.due = _state.due, None
     _state.in_request, _state.memo = False, None
+    if due is not None:
+        run_callbacks(due)
 
 
 def public_models() -> list[type[Model]]:

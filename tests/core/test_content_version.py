@@ -128,3 +128,20 @@ def test_a_transaction_publishes_once_and_a_rollback_never(site, django_capture_
         assert (len(seen), current_token()) == (1, version)
     finally:
         unregister()
+
+
+def test_in_a_request_the_callbacks_wait_for_the_response(db, django_capture_on_commit_callbacks):
+    """A request that commits twice (a publication saves, then logs) runs them once, after the response."""
+    seen = []
+    unregister = content_version.on_change(seen.append)
+    content_version.request_started()  # the receiver itself: the signal would close the connection
+    try:
+        for _commit in range(2):
+            with django_capture_on_commit_callbacks(execute=True):
+                rename_theme(None, None, None)
+        assert seen == []
+        content_version.request_finished()
+        assert seen == [current_token()]
+    finally:
+        content_version.request_finished()
+        unregister()
