@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import server, stats
-from bench.site_bench import RESULTS_DIR, git_commit, new_session
+from bench.site_bench import RESULTS_DIR, describe_database, git_commit, new_session
 from bench.targets import pick_targets
 
 OURS = "Kaz Asso"
@@ -42,12 +42,13 @@ BAKERYDEMO = "bakerydemo"
 BAKERYDEMO_HOME = "/"
 BAKERYDEMO_INDEX = "/blog/"
 BAKERYDEMO_POST = "/blog/icelandic-baking/"
-# (label, our page kind in bench.targets, bakerydemo path): the pairs of issue 13, point 8.
+# (label, our page kind in bench.targets, bakerydemo path or None for `--bakerydemo-post`):
+# the pairs of issue 13, point 8.
 DEFAULT_PAIRS = (
     ("accueil ↔ accueil", "accueil", BAKERYDEMO_HOME),
-    ("fiche ↔ article de blog", "fiche", BAKERYDEMO_POST),
+    ("fiche ↔ article de blog", "fiche", None),
     ("liste des fiches ↔ index du blog", "liste des fiches", BAKERYDEMO_INDEX),
-    ("événement ↔ article de blog", "événement", BAKERYDEMO_POST),
+    ("événement ↔ article de blog", "événement", None),
 )
 
 
@@ -115,8 +116,7 @@ def default_pairs(ours: str, bakerydemo: str, post: str) -> list[Pair]:
         if kind not in paths:
             print(f"Pas de page « {kind} » dans notre base : paire « {label} » omise.", file=sys.stderr)
             continue
-        theirs = post if theirs == BAKERYDEMO_POST else theirs
-        pairs.append(Pair(label, Url(OURS, ours, paths[kind]), Url(BAKERYDEMO, bakerydemo, theirs)))
+        pairs.append(Pair(label, Url(OURS, ours, paths[kind]), Url(BAKERYDEMO, bakerydemo, theirs or post)))
     return pairs
 
 
@@ -274,6 +274,23 @@ def pair_table(pairs: Sequence[dict[str, Any]]) -> str:
     return stats.markdown_table(headers, lines, align="lrrrrrr")
 
 
+def describe_ours() -> str:
+    """Our database and its size, when Django is set up on it (not with `--ours` and `--pair`)."""
+    from django.conf import settings
+
+    if not settings.configured:
+        return ""
+    from django.db import connection
+
+    from events.models import EventPage
+    from fiches.models import FichePage
+
+    name = connection.settings_dict["NAME"]
+    database = describe_database() if connection.vendor == "postgresql" else f"{connection.vendor} ({name})"
+    fiches, events = FichePage.objects.live().count(), EventPage.objects.live().count()
+    return f"{database}, {fiches} fiches, {events} événements"
+
+
 def our_pairs(args: argparse.Namespace, ours: str) -> list[Pair]:
     if args.pair:
         return given_pairs(args.pair, ours, args.bakerydemo)
@@ -326,6 +343,7 @@ def run(args: argparse.Namespace, log_path: Path) -> dict[str, Any]:
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "commit": git_commit(),
         "ours": ours,
+        "ours_database": describe_ours(),
         "bakerydemo": args.bakerydemo,
         "requests": args.requests,
         "warmup": args.warmup,
@@ -343,10 +361,12 @@ def main(argv: list[str] | None = None) -> None:
     stamp = f"{dt.datetime.now():%Y-%m-%d-%H%M%S}"
     log_path = RESULTS_DIR / f"side-{stamp}-gunicorn.log"
     result = run(args, log_path)
+    database = f"Notre base : {result['ours_database']}.\n" if result["ours_database"] else ""
     print(
         f"\n{result['requests']} requêtes par adresse en alternance après {result['warmup']} "
         f"d'échauffement, {result['concurrency']} client(s), {result['duration_s']} s ; "
         f"notre site sans cache de pages ({result['ours']}), bakerydemo ({result['bakerydemo']}).\n"
+        f"{database}"
         f"Charge moyenne (1, 5, 15 min) avant : {result['load_before']} ; après : {result['load_after']}\n"
     )
     print(url_table(result["urls"]))
