@@ -25,7 +25,7 @@ urlpatterns = [
     path("recherche/", include("search.urls")),
     path("structures/", include("members.urls")),
     # /tags/, /themes/<slug>/, /flux/…, /sitemap.xml, /robots.txt
-    path("", include("search.browse_urls")),
+    path("", include("browse.urls")),
 ]
 
 if settings.DEBUG:

@@ -19,15 +19,15 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from events.models import EventPage
-from fiches.models import FichePage
-from search.browse_queries import (
+from browse.queries import (
     feed_fiches,
     feed_latest_content,
     feed_upcoming_events,
     get_tag,
     get_theme,
 )
+from events.models import EventPage
+from fiches.models import FichePage
 from taxonomy.models import Theme
 
 REUNION = ZoneInfo(settings.TIME_ZONE)  # the site's zone, La Réunion, whatever the server's

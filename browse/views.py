@@ -1,4 +1,4 @@
-"""Public pages /tags/, /tags/<slug>/ and /themes/<slug>/: thin views over search.browse_queries."""
+"""Public pages /tags/, /tags/<slug>/ and /themes/<slug>/: thin views over browse.queries."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from search.browse_queries import (
+from browse.queries import (
     filter_tags,
     get_tag,
     get_theme,
@@ -35,7 +35,7 @@ def tag_list(request: HttpRequest) -> HttpResponse:
     shown = filter_tags(tags, query)
     return render(
         request,
-        "search/browse/tag_list.html",
+        "browse/tag_list.html",
         {
             "query": query,
             "tag_total": len(tags),
@@ -52,7 +52,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_tag(slug)
     return render(
         request,
-        "search/browse/tag_detail.html",
+        "browse/tag_detail.html",
         {
             "tag": tag,
             "content": tag_content(tag),
@@ -66,7 +66,7 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     theme = get_theme(slug)
     return render(
         request,
-        "search/browse/theme_detail.html",
+        "browse/theme_detail.html",
         {
             "theme": theme,
             "content": theme_content(theme),

@@ -378,7 +378,7 @@ def test_robots_txt(client, content):
 
 
 def test_event_dates_are_written_in_french_in_reunion_time():
-    from search.feeds import event_when, french_date
+    from browse.feeds import event_when, french_date
 
     assert french_date(reunion(2030, 9, 1)) == "1er septembre 2030"
     first = EventPage(start=reunion(2030, 9, 1, 8, 30), end=reunion(2030, 9, 1, 12))

@@ -2,14 +2,14 @@
 
 from django.urls import path
 
-from search import browse, feeds, sitemaps
+from browse import feeds, sitemaps, views
 
 app_name = "browse"
 
 urlpatterns = [
-    path("tags/", browse.tag_list, name="tag_list"),
-    path("tags/<slug:slug>/", browse.tag_detail, name="tag_detail"),
-    path("themes/<slug:slug>/", browse.theme_detail, name="theme_detail"),
+    path("tags/", views.tag_list, name="tag_list"),
+    path("tags/<slug:slug>/", views.tag_detail, name="tag_detail"),
+    path("themes/<slug:slug>/", views.theme_detail, name="theme_detail"),
     path("flux/ressources/", feeds.LatestFichesFeed(), name="feed_fiches"),
     path("flux/ressources/atom/", feeds.LatestFichesAtomFeed(), name="feed_fiches_atom"),
     path("flux/evenements/", feeds.UpcomingEventsFeed(), name="feed_events"),
