@@ -23,7 +23,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", include("search.urls")),
-    path("structures/", include("members.urls")),
+    path("structures/", include(("browse.structure_urls", "members"))),
     # /tags/, /themes/<slug>/, /flux/…, /sitemap.xml, /robots.txt
     path("", include("browse.urls")),
 ]
