@@ -6,8 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from taggit.models import Tag
 
+from browse.feeds import SubjectFeed, TagFeed, ThemeFeed
 from browse.queries import (
+    BrowseContent,
     filter_tags,
     get_tag,
     get_theme,
@@ -18,11 +21,9 @@ from browse.queries import (
     used_tags,
 )
 from taxonomy.facets import MAX_PARAM_LENGTH, clean_param
+from taxonomy.models import Theme
 
-
-def feed_links(name: str, *args: str) -> dict[str, str]:
-    """RSS and Atom URLs of one feed, for the page head and the subscribe links."""
-    return {"rss": reverse(f"browse:{name}", args=args), "atom": reverse(f"browse:{name}_atom", args=args)}
+Crumb = tuple[str, str | None]
 
 
 def tag_list(request: HttpRequest) -> HttpResponse:
@@ -48,29 +49,33 @@ def tag_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    tag = get_tag(slug)
+def subject_page(
+    request: HttpRequest, feed: type[SubjectFeed], subject: Tag | Theme, content: BrowseContent, parent: Crumb
+) -> HttpResponse:
+    """A tag's or a theme's page: what carries it, its feeds, and where it sits below `parent`."""
+    kind, args = feed.kind, [subject.slug]
     return render(
         request,
-        "browse/tag_detail.html",
+        f"browse/{kind}_detail.html",
         {
-            "tag": tag,
-            "content": tag_content(tag),
-            "feeds": feed_links("feed_tag", tag.slug),
-            "crumbs": [(_("Accueil"), "/"), (_("Mots-clés"), reverse("browse:tag_list")), (tag.name, None)],
+            kind: subject,
+            "subject": subject,
+            "content": content,
+            "feeds": {
+                "rss": reverse(f"browse:feed_{kind}", args=args),
+                "atom": reverse(f"browse:feed_{kind}_atom", args=args),
+                "title": feed.title_for(subject),
+            },
+            "crumbs": [(_("Accueil"), "/"), parent, (subject.name, None)],
         },
     )
+
+
+def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = get_tag(slug)
+    return subject_page(request, TagFeed, tag, tag_content(tag), (_("Mots-clés"), reverse("browse:tag_list")))
 
 
 def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     theme = get_theme(slug)
-    return render(
-        request,
-        "browse/theme_detail.html",
-        {
-            "theme": theme,
-            "content": theme_content(theme),
-            "feeds": feed_links("feed_theme", theme.slug),
-            "crumbs": [(_("Accueil"), "/"), (_("Ressources"), "/ressources/"), (theme.name, None)],
-        },
-    )
+    return subject_page(request, ThemeFeed, theme, theme_content(theme), (_("Ressources"), "/ressources/"))
