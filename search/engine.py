@@ -46,7 +46,7 @@ from taxonomy.facets import (
     querystring,
 )
 
-MAX_MATCHES = 1000
+MAX_MATCHES = 500
 PER_PAGE = 12
 FICHE, EVENT = "fiche", "evenement"
 TYPES = {FICHE: gettext_lazy("Fiche"), EVENT: gettext_lazy("Événement")}
