@@ -34,11 +34,13 @@ def ids(backend, query: str, operator: str = "and") -> list[int]:
 @pytest.fixture
 def corpus(fiche_index, event_index):
     private = FicheFactory(title="Assurance des bénévoles, section privée")
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
     return {
         "pages": [
             FicheFactory(title="Le bénévolat", chapo="Recruter des bénévoles."),
-            FicheFactory(title="Accueil", chapo="Le bénévolat au quotidien, le bénévolat en équipe, bénévolat."),
+            FicheFactory(title="Accueil", chapo="Le bénévolat au quotidien, en équipe : bénévolat."),
             FicheFactory(title="Bénévolat et bénévoles : le guide du bénévolat", chapo="Tout."),
             FicheFactory(title="Assurance des bénévoles", chapo="Responsabilité civile."),
             FicheFactory(title="Assurance du local", chapo="Multirisque."),
