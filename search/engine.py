@@ -25,13 +25,13 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from events.listing import event_cards
+from events.listing import EVENTS, event_cards
 from events.models import EventPage
-from fiches.listing import fiche_cards
+from fiches.listing import FICHES, fiche_cards
 from fiches.models import FichePage
 from search import postings
 from site_kazasso.text import fold
-from taxonomy.catalogue import EVENTS, FICHES, Catalogue, KindIndex, catalogue
+from taxonomy.catalogue import Catalogue, KindIndex, catalogue
 from taxonomy.facets import (
     ActiveFilter,
     Facet,

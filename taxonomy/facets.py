@@ -154,8 +154,8 @@ class ChoiceFacet(Facet):
 class YearFacet(Facet):
     """Year of publication (fiches) or of the start (events), in the site's time zone; newest first."""
 
-    def __init__(self, param: str, label: str) -> None:
-        super().__init__(param, label, dimension="year")
+    def __init__(self, param: str, label: str, *, dimension: str = "year") -> None:
+        super().__init__(param, label, dimension=dimension)
 
     def resolve(self, raw: str, cat: Catalogue) -> tuple[Any, str] | None:
         if not (raw.isascii() and raw.isdigit() and len(raw) == 4):
