@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from django.conf import settings
@@ -111,6 +111,11 @@ class KindIndex:
         return MaskSequence(self.pks, mask, reverse)
 
 
+class TagRef(NamedTuple):
+    name: str
+    slug: str
+
+
 @dataclass
 class Catalogue:
     token: str
@@ -119,7 +124,7 @@ class Catalogue:
     themes: dict[int, Any]
     typologies: dict[int, Any]
     structures: dict[int, Any]
-    tags: dict[int, tuple[str, str]]  # id -> (name, slug)
+    tags: dict[int, TagRef]
     by_slug: dict[str, dict[str, int]] = field(init=False)
     tag_names: dict[str, int] = field(init=False)
     tag_names_folded: dict[str, int] = field(init=False)
@@ -209,7 +214,7 @@ def build(token: str) -> Catalogue:
         themes={t.pk: t for t in Theme.objects.order_by("order", "name")},
         typologies={t.pk: t for t in Typology.objects.order_by("order", "name")},
         structures={s.pk: s for s in Structure.objects.order_by("name")},
-        tags={pk: (name, slug) for pk, name, slug in Tag.objects.values_list("pk", "name", "slug")},
+        tags={pk: TagRef(name, slug) for pk, name, slug in Tag.objects.values_list("pk", "name", "slug")},
     )
 
 
