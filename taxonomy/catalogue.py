@@ -275,13 +275,14 @@ _request = threading.local()
 
 
 def request_started(**_kwargs: Any) -> None:
-    _request.active, _request.catalogue, _request.changed = True, None, False
+    _request.active, _request.catalogue = True, None
+    _request.deferring, _request.changed = True, False
 
 
 def request_finished(**_kwargs: Any) -> None:
     """After the response: a request that changed the content builds and shares the new version once."""
     changed = getattr(_request, "changed", False)
-    _request.active, _request.catalogue, _request.changed = False, None, False
+    forget_request()
     if changed:
         try:
             refresh()
@@ -289,11 +290,32 @@ def request_finished(**_kwargs: Any) -> None:
             logger.exception("Catalogue non reconstruit après la requête.")
 
 
+def forget_request() -> None:
+    _request.active, _request.catalogue = False, None
+    _request.deferring, _request.changed = False, False
+
+
 def forget_local_copy() -> None:
     """Drop this process's copy and request state, as a newly started worker has none (tests)."""
     global _current
     _current = None
-    _request.active, _request.catalogue, _request.changed = False, None, False
+    forget_request()
+
+
+@contextmanager
+def one_build() -> Iterator[None]:
+    """For bulk writers (one transaction per batch): the new version is built once, at the end."""
+    if getattr(_request, "deferring", False):
+        yield
+        return
+    _request.deferring, _request.changed = True, False
+    try:
+        yield
+    finally:
+        changed = _request.changed
+        _request.deferring, _request.changed = False, False
+    if changed:
+        transaction.on_commit(refresh, robust=True)
 
 
 def current_token() -> str:
@@ -304,7 +326,7 @@ def current_token() -> str:
 
 def invalidate() -> None:
     """Give the catalogue a new token, then build it here and share it (`refresh`) once: at the end
-    of the request that changed the content, or else after the commit.
+    of the request or of `one_build()` that changed the content, or else after the commit.
     """
     from taxonomy.models import CatalogueVersion
 
@@ -312,7 +334,7 @@ def invalidate() -> None:
     if not CatalogueVersion.objects.filter(pk=1).update(token=token, changed_at=timezone.now()):
         CatalogueVersion.objects.update_or_create(pk=1, defaults={"token": token})
     _request.catalogue = None  # the rest of this request sees the change too
-    if getattr(_request, "active", False):
+    if getattr(_request, "deferring", False):
         _request.changed = True  # a publication saves and signals several times: one build
     else:
         transaction.on_commit(refresh, robust=True)

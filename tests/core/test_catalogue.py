@@ -308,6 +308,13 @@ def test_a_request_that_publishes_builds_once_after_its_response(fiche_index, bu
     assert "Publiée aussi" in catalogue().fiches.titles and len(builds) == 1
 
 
+def test_a_bulk_writer_builds_once_at_the_end(fiche_index, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks, catalogue_module.one_build():
+        FicheFactory()
+        FicheFactory()
+    assert sum(callback is catalogue_module.refresh for callback in callbacks) == 1
+
+
 def test_the_database_store_shares_the_copy_between_processes(fiche_index, settings, builds):
     settings.CACHES = {**settings.CACHES, "catalogue": CATALOGUE_DATABASE_CACHE}
     call_command("createcachetable", verbosity=0)  # inside the test's transaction
