@@ -9,8 +9,9 @@ is `int.bit_count()`, and only the page of results shown is read from the databa
 
 Freshness: one indexed query per request reads the token of `CatalogueVersion`, which
 `invalidate()` changes whenever published content, a tag or a reference list changes. Building
-takes up to a second at 10,000 fiches, so no reader should pay it: right after the commit that
-changed the token, the process that made the change builds the new catalogue and puts it in
+takes up to a second at 10,000 fiches, so no reader should pay it: the process that changed the
+token builds the new catalogue once, after the response of the request that changed it (or
+after the commit, outside requests; once for a bulk writer in `one_build()`), and puts it in
 the shared cache alias `KAZASSO_CATALOGUE_CACHE_ALIAS` (Redis, or a table of the database),
 keyed by the token; every other process loads it from there (a few milliseconds) instead of
 rebuilding. The cache away or empty, a process builds its own copy: slower, never an error.
