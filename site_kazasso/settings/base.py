@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "fiches",
     "events",
     "search",
+    "browse",
     "site_kazasso.pagecache",
     "site_kazasso.outbox",
     "wagtail_modeladmin",
