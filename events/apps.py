@@ -6,7 +6,10 @@ class EventsConfig(AppConfig):
     verbose_name = "Événements"
 
     def ready(self) -> None:
+        from events.listing import event_kind
         from events.models import Registration
         from site_kazasso import content_version
+        from taxonomy.kinds import register
 
+        register(event_kind())
         content_version.register_seats(Registration)
