@@ -32,7 +32,7 @@ from demo.spec import BlockSpec, FicheSpec
 from fiches.models import MAX_THEMES, FicheIndexPage, FichePage, FicheRelatedLink
 from home.models import HomePage, SiteSettings
 from members.models import Structure
-from taxonomy.catalogue import invalidate
+from site_kazasso import content_version
 from taxonomy.models import Theme, Typology
 
 ADMIN_USERNAME = "admin"
@@ -227,7 +227,7 @@ def publish_as_of(page: Page, when: datetime, user: AbstractBaseUser | None) -> 
     )
     Revision.objects.filter(pk=revision.pk).update(created_at=when)
     PageLogEntry.objects.filter(page=page).update(timestamp=when)
-    invalidate()  # the dates changed without a signal: the listings' catalogue must see them
+    content_version.changed()  # the dates changed without a signal
 
 
 def ensure_home_content(ctx: DemoContext) -> StepReport:

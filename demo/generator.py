@@ -42,7 +42,8 @@ from wagtail.search.backends import get_search_backends
 from events.models import NEEDS_ADDRESS, NEEDS_VISIO, EventFormat, EventIndexPage, EventPage, EventSpeaker
 from fiches.models import FicheIndexPage, FichePage
 from members.models import Structure
-from taxonomy.catalogue import invalidate, one_build
+from site_kazasso import content_version
+from taxonomy.catalogue import one_build
 from taxonomy.models import Theme, Typology
 
 PREFIX = "gen-"
@@ -388,7 +389,7 @@ def insert_batch(parent_id: int, plans: list[PagePlan]) -> list[int]:
         model._base_manager._insert(pages[start : start + size], fields=fields, using=db)
     insert_relations(model, plans)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
-    invalidate()  # bulk inserts send no signal: tell the listings' catalogue
+    content_version.changed()  # bulk inserts send no signal
     return [page.pk for page in pages]
 
 
