@@ -85,8 +85,7 @@ def ensure_admin(ctx: DemoContext, password: str) -> StepReport:
     report = count_report(
         int(created),
         int(not created),
-        singular="compte administrateur",
-        plural="comptes administrateurs",
+        ("compte administrateur", "comptes administrateurs"),
         feminine=False,
     )
     if created:
@@ -125,7 +124,7 @@ def _ensure_files(model: type[Any], entries: list[dict[str, str]], found: dict[s
 def ensure_images(ctx: DemoContext) -> StepReport:
     """Banners used by the image blocks of the fiches."""
     created, existing = _ensure_files(get_image_model(), read("media.yaml")["images"], ctx.images)
-    return count_report(created, existing, singular="image", plural="images", feminine=True)
+    return count_report(created, existing, ("image", "images"), feminine=True)
 
 
 def ensure_structure_logos(ctx: DemoContext) -> StepReport:
@@ -147,8 +146,7 @@ def ensure_structure_logos(ctx: DemoContext) -> StepReport:
     return count_report(
         created,
         existing,
-        singular="logo de structure",
-        plural="logos de structures",
+        ("logo de structure", "logos de structures"),
         feminine=False,
         done="ajouté",
     )
@@ -157,7 +155,7 @@ def ensure_structure_logos(ctx: DemoContext) -> StepReport:
 def ensure_documents(ctx: DemoContext) -> StepReport:
     """Downloadable models (statutes, budgets, check-lists) used by the document blocks."""
     created, existing = _ensure_files(get_document_model(), read("media.yaml")["documents"], ctx.documents)
-    return count_report(created, existing, singular="document", plural="documents", feminine=False)
+    return count_report(created, existing, ("document", "documents"), feminine=False)
 
 
 def lookups(ctx: DemoContext) -> Lookups:
@@ -173,9 +171,11 @@ def lookups(ctx: DemoContext) -> Lookups:
 
 
 def add_page(parent: Page, page: Page) -> Page:
-    """Add a new page under `parent` through Wagtail's save path, which runs `full_clean`."""
+    """Add a new page under `parent`, then validate it as publishing would (`full_clean`, which runs
+    the model's `clean`): Wagtail checks only the title and slug of a page saved as a draft."""
     try:
         parent.add_child(instance=page)
+        page.full_clean()
     except ValidationError as exc:
         raise CommandError(f"Page de démonstration « {page.slug} » invalide : {exc}") from exc
     return page
@@ -250,9 +250,7 @@ def ensure_fiches(ctx: DemoContext) -> StepReport:
         for entry, page in created:
             set_related(page, entry, fiches)
             publish_as_of(page, _aware(entry["published"]), ctx.author)
-    return count_report(
-        len(created), len(entries) - len(created), singular="fiche", plural="fiches", feminine=True
-    )
+    return count_report(len(created), len(entries) - len(created), ("fiche", "fiches"), feminine=True)
 
 
 def set_related(page: FichePage, entry: Entry, fiches: dict[str, FichePage]) -> None:

@@ -151,8 +151,7 @@ def _reports(outcome: EventsOutcome, entries: list[Entry]) -> list[StepReport]:
     registrations = count_report(
         outcome.registrations,
         registrations_total - outcome.registrations,
-        singular="inscription",
-        plural="inscriptions",
+        ("inscription", "inscriptions"),
         feminine=True,
     )
     if outcome.waiting:
@@ -165,15 +164,13 @@ def _reports(outcome: EventsOutcome, entries: list[Entry]) -> list[StepReport]:
         count_report(
             outcome.created_past,
             past_total - outcome.created_past,
-            singular="webinaire 2020",
-            plural="webinaires 2020",
+            ("webinaire 2020", "webinaires 2020"),
             feminine=False,
         ),
         count_report(
             outcome.created_upcoming,
             upcoming_total - outcome.created_upcoming,
-            singular="événement à venir",
-            plural="événements à venir",
+            ("événement à venir", "événements à venir"),
             feminine=False,
         ),
         registrations,

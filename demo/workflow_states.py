@@ -190,15 +190,13 @@ def ensure_workflow_states(ctx: DemoContext) -> list[StepReport]:
     fiches = count_report(
         new_fiches,
         len(data["fiches"]) - new_fiches,
-        singular="fiche du circuit de relecture",
-        plural="fiches du circuit de relecture",
+        ("fiche du circuit de relecture", "fiches du circuit de relecture"),
         feminine=True,
     )
     events = count_report(
         new_events,
         len(data["events"]) - new_events,
-        singular="événement soumis à la relecture",
-        plural="événements soumis à la relecture",
+        ("événement soumis à la relecture", "événements soumis à la relecture"),
         feminine=False,
     )
     detail = ", ".join(entry["workflow"]["state"] for entry in data["fiches"])
