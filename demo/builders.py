@@ -128,7 +128,7 @@ def ensure_images(ctx: DemoContext) -> StepReport:
 
 
 def ensure_structure_logos(ctx: DemoContext) -> StepReport:
-    """A placeholder logo for each structure that has none, so cards and pages show one."""
+    """The shipped placeholder logo of each member structure that has none, for cards and pages."""
     image_model = get_image_model()
     logos = read("media.yaml")["logos"]
     created = existing = 0
