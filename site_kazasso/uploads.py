@@ -60,13 +60,19 @@ def check_document(upload: UploadedFile) -> None:
 
 
 class DocumentForm(BaseDocumentForm):
-    def _post_clean(self) -> None:
-        """A file already refused (too big) keeps its one message: without it, Document.clean()
-        would add a confusing "extension «  » not allowed" about the missing file."""
-        refused = list(self._errors.get("file", []))
-        super()._post_clean()
-        if refused:
-            self._errors["file"] = self.error_class(refused)
+    def clean(self):
+        """Remember a file already refused (too big, wrong type) before the model validates."""
+        cleaned = super().clean()
+        self.refused_file = list(self.errors.get("file", []))
+        return cleaned
+
+    def full_clean(self) -> None:
+        """A refused file keeps its one message: without this, Document.clean() would add a
+        confusing "extension «  » not allowed" about the missing file."""
+        self.refused_file: list = []
+        super().full_clean()
+        if self.refused_file:
+            self.errors["file"] = self.error_class(self.refused_file)
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
