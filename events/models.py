@@ -315,19 +315,27 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
 
     def registration_state(self, now: dt.datetime | None = None) -> str:
         """One of: disabled, past, not_open, closed, full, waitlist, open."""
+        return self.registration_status(now)[0]
+
+    def registration_status(self, now: dt.datetime | None = None) -> tuple[str, int | None]:
+        """The registration state and the seats left, counted only when the state depends on them.
+
+        The seats are None when uncounted or unlimited: the page shows them beside the form, which
+        only the open and waitlist states offer, so one count serves the state and the page.
+        """
         now = now or clock.now()
         if not self.registration_enabled:
-            return "disabled"
+            return "disabled", None
         if self.start <= now:
-            return "past"
+            return "past", None
         if self.registration_opens_at and now < self.registration_opens_at:
-            return "not_open"
+            return "not_open", None
         if self.registration_closes_at and now >= self.registration_closes_at:
-            return "closed"
+            return "closed", None
         left = self.seats_left()
         if left is not None and left <= 0:
-            return "waitlist" if self.waitlist_enabled else "full"
-        return "open"
+            return ("waitlist" if self.waitlist_enabled else "full"), left
+        return "open", left
 
     def get_meta_description(self) -> str:
         return self.search_description or self.chapo

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 def event_detail(event: EventPage, request: HttpRequest) -> HttpResponse:
     shows_seats_of(request, event.pk)  # before the seats are read: the only page showing them
     now = clock.now()
-    state = event.registration_state(now)
+    state, seats_left = event.registration_status(now)
     form = None
     status = 200
     if request.method == "POST":
@@ -56,7 +56,7 @@ def event_detail(event: EventPage, request: HttpRequest) -> HttpResponse:
                 registration = register(event, form.to_data(), request)
             except RegistrationRefused as refused:
                 form.add_error(refused.field, refused.message)
-                state = event.registration_state(clock.now())
+                state, seats_left = event.registration_status(clock.now())
             else:
                 if registration.status == Registration.Status.CONFIRMED:
                     messages.success(
@@ -80,7 +80,14 @@ def event_detail(event: EventPage, request: HttpRequest) -> HttpResponse:
     elif state in ("open", "waitlist"):
         form = RegistrationForm(event=event)
     context = event_context(event, request, now)
-    context.update({"form": form, "registration_state": state, "state_message": STATE_MESSAGES.get(state)})
+    context.update(
+        {
+            "form": form,
+            "registration_state": state,
+            "state_message": STATE_MESSAGES.get(state),
+            "seats_left": seats_left,
+        }
+    )
     response = TemplateResponse(request, event.get_template(request), context, status=status)
     if status == 429:
         response["Retry-After"] = str(wait)
@@ -104,7 +111,6 @@ def event_context(event: EventPage, request: HttpRequest, now: Any) -> dict[str,
             "organisers": list(event.organisers.order_by("name")),
             "themes": list(event.themes.order_by("order", "name")),
             "tags": list(event.tags.order_by("name")),
-            "seats_left": event.seats_left(),
         }
     )
     return context

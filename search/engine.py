@@ -1,11 +1,11 @@
 """Site search: fiches, events and structures for a query, with facets across both page types.
 
-On PostgreSQL the word-level index (search/postings.py) gives every matching fiche and event
-with its score in two queries; elsewhere (SQLite) Wagtail's search gives the best MAX_MATCHES
-of each. Matches and scores then live in the positions of the in-memory catalogue
-(taxonomy/catalogue.py), where facets, filters and both orders work, so the number of queries
-stays the same whatever the number of results, and only the page shown is read from the
-database. An empty query browses everything with the same facets.
+Wagtail's search backend (WAGTAILSEARCH_BACKENDS) gives the ids of every live public fiche and
+event matching the query, best first, in one search over both page types. Matches and ranks
+then live in the positions of the in-memory catalogue (taxonomy/catalogue.py), where one
+`FacetedListing` per page type filters and counts, so the number of queries stays the same
+whatever the number of results, and only the page shown is read from the database. An empty
+query browses everything with the same facets.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -20,21 +21,22 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
-from django.db.models import QuerySet
+from django.core.paginator import Page as PaginatorPage
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Page
 
 from events.listing import event_cards
 from events.models import EventPage
 from fiches.listing import fiche_cards
 from fiches.models import FichePage
-from search import postings
 from site_kazasso.text import fold
 from taxonomy.catalogue import EVENTS, FICHES, Catalogue, KindIndex, catalogue
 from taxonomy.facets import (
     ActiveFilter,
     Facet,
+    FacetedListing,
     FacetOption,
     FacetResult,
     RelatedFacet,
@@ -42,7 +44,6 @@ from taxonomy.facets import (
     YearFacet,
     clean_param,
     querystring,
-    read_filters,
 )
 
 MAX_MATCHES = 500
@@ -80,37 +81,38 @@ def search_terms(query: str) -> str:
     return " ".join(re.findall(r"\w+", query))
 
 
-def matching_ids(queryset: QuerySet, query: str) -> list[tuple[int, float]]:
-    """(pk, score) of the best matches: all the words first, any of them if that finds nothing.
+def matching_pages(query: str) -> tuple[list[int], bool]:
+    """Ids of the best live public fiches and events for the query, best first, and whether
+    more pages match: all the words, or any of them when no page holds them all.
 
-    Unpublished pages may be among them; the catalogue, which holds only live public pages,
-    drops them.
+    Wagtail's search gives pages, not ids, and building a page costs more than ranking it: the
+    best MAX_MATCHES are enough to read (and to facet).
     """
-    query = search_terms(query)
-    if not query:
-        return []
+    terms = search_terms(query)
+    if not terms:
+        return [], False
+    pages = Page.objects.live().public().type(FichePage, EventPage).only("id")
     for operator in ("and", "or"):
-        results = (
-            queryset.only("pk")  # ids and scores only: the cards are loaded for one page later
-            .search(query, operator=operator, order_by_relevance=True)
-            .annotate_score("_score")
-        )
-        found = id_score_pairs(results[:MAX_MATCHES])
-        if found or " " not in query:
-            return found
-    return []
+        results = pages.search(terms, operator=operator, order_by_relevance=True)
+        found = [page.pk for page in results[: MAX_MATCHES + 1]]
+        if found or " " not in terms:
+            return found[:MAX_MATCHES], len(found) > MAX_MATCHES
+    return [], False
 
 
-def id_score_pairs(results: Any) -> list[tuple[int, float]]:
-    """(pk, score) of search results, as plain values when the backend builds a SQL queryset.
-
-    Building a page instance per match (hundreds for a common word) costs more than the
-    search itself; the database backends let us read the two columns instead.
+def ranks_in(index: KindIndex, best_first_ids: np.ndarray) -> tuple[int, np.ndarray]:
+    """(mask, ranks) of a page type's search results: the mask of its pages among them, and for
+    each position of its catalogue index a rank that is higher for a better result.
     """
-    get_queryset = getattr(results, "get_queryset", None)
-    if get_queryset is not None:
-        return [(pk, float(score or 0)) for pk, score in get_queryset().values_list("pk", "_score")]
-    return [(page.pk, float(page._score or 0)) for page in results]
+    at = np.full(len(best_first_ids), -1, dtype=np.int64)
+    inside = best_first_ids < len(index.lookup)
+    at[inside] = index.lookup[best_first_ids[inside]]
+    kept = at >= 0
+    flags = np.zeros(len(index.pks), dtype=bool)
+    flags[at[kept]] = True
+    ranks = np.zeros(len(index.pks))
+    ranks[at[kept]] = np.arange(len(best_first_ids), 0, -1)[kept]
+    return index.mask_of_flags(flags), ranks
 
 
 class Ranked(Sequence):
@@ -134,10 +136,14 @@ class Ranked(Sequence):
 
 @dataclass
 class SiteSearch:
+    """The query string of /recherche/ applied to fiches and events: one `FacetedListing` per
+    page type reads the filters, filters and counts; this class adds the query, the type
+    facet, the two orders and the sum of the counts over both types.
+    """
+
     query_dict: QueryDict
     notices: list[str] = field(default_factory=list)
     params: dict[str, str] = field(default_factory=dict)
-    selected: dict[str, tuple[Any, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.query, truncated = normalise_query(self.query_dict.get("q"))
@@ -163,76 +169,69 @@ class SiteSearch:
             self.params["type"] = self.type
         self.cat: Catalogue = catalogue()
         self.facets = site_facets()
-        read_filters(self.facets, self.query_dict, self.cat, self)
-        self._matches()
+        bases = self.matches()
+        self.listings = {
+            kind: FacetedListing(
+                facets=self.facets,
+                index=self.index(kind),
+                cat=self.cat,
+                base=bases[kind],
+                query=self.query_dict,
+                per_page=PER_PAGE,
+                keep=dict(self.params),
+                # Both read the same filters: the reader sees each notice once.
+                notices=self.notices if kind == FICHE else [],
+                params=self.params if kind == FICHE else {},
+            )
+            for kind in (FICHE, EVENT)
+        }
 
     # -- matching ---------------------------------------------------------------------------
 
-    def _matches(self) -> None:
+    def matches(self) -> dict[str, int]:
         """The base mask of each page type: the matches of the query, or everything.
 
-        `self.scores[kind]`: the score of each position of the page type's catalogue index.
+        `self.ranks[kind]`: the rank of each position of the page type's catalogue index.
         """
-        self.scores: dict[str, np.ndarray] = {}
-        self.base: dict[str, int] = {}
-        models = {FICHE: FichePage, EVENT: EventPage}
         if not self.query:
-            self.base = {kind: self.index(kind).all for kind in models}
-            return
-        per_word: dict[str, list[tuple[float, postings.Pages]]] = {}
-        if postings.available():
-            lists = postings.word_lists(search_terms(self.query), models.values())
-            weights = lists.weights(len(self.cat.fiches.pks) + len(self.cat.events.pks))
-            for kind, model in models.items():  # a word no page of this type holds: no pages
-                per_word[kind] = [(weights[word], lists.pages(model, word)) for word in lists.words]
-            several = len(lists.words) > 1
-        else:  # Wagtail's search ranks the whole query: one list, all the words or any
-            for kind, model in models.items():
-                pairs = matching_ids(model.objects.all(), self.query)
-                ids = np.array([pk for pk, _score in pairs], dtype=np.int64)
-                per_word[kind] = [(1.0, (ids, np.array([score for _pk, score in pairs], dtype=float)))]
-            several = False
-        for every in (True, False):
-            found = {}
-            for kind in models:
-                index = self.index(kind)
-                found[kind], self.scores[kind] = postings.combine(
-                    per_word[kind], index.lookup, len(index.pks), every
+            return {kind: self.index(kind).all for kind in (FICHE, EVENT)}
+        found, more = matching_pages(self.query)
+        if more:
+            self.notices.append(
+                _(
+                    "Plus de %(n)s pages correspondent à votre recherche : voici les %(n)s plus "
+                    "pertinentes. Ajoutez un mot ou un filtre pour la préciser."
                 )
-            if not several or any(flags.any() for flags in found.values()):
-                break  # otherwise the words are never all together: any of them
-        self.base = {kind: self.index(kind).mask_of_flags(flags) for kind, flags in found.items()}
+                % {"n": MAX_MATCHES}
+            )
+        ids = np.array(found, dtype=np.int64)
+        self.ranks: dict[str, np.ndarray] = {}
+        bases = {}
+        for kind in (FICHE, EVENT):
+            bases[kind], self.ranks[kind] = ranks_in(self.index(kind), ids)
+        return bases
 
     def index(self, kind: str) -> KindIndex:
         return self.cat.index(FICHES if kind == FICHE else EVENTS)
 
-    def filtered(self, kind: str, exclude: str | None = None) -> int:
-        mask, index = self.base[kind], self.index(kind)
-        for facet in self.facets:
-            if facet.param in self.selected and facet.param != exclude:
-                mask &= index.mask(facet.dimension, self.selected[facet.param][0])
-        return mask
+    def filtered(self, kind: str) -> int:
+        return self.listings[kind].filtered()
 
-    def kinds(self, exclude_type: bool = False) -> list[str]:
-        if self.type and not exclude_type:
-            return [self.type]
-        return [FICHE, EVENT]
+    def kinds(self) -> list[str]:
+        return [self.type] if self.type else [FICHE, EVENT]
 
     # -- facets -----------------------------------------------------------------------------
 
     def facet_results(self) -> list[FacetResult]:
-        results = [self._type_facet()]
+        results = [self.type_facet()]
         for facet in self.facets:
-            counts: dict[Any, int] = {}
+            counts: Counter = Counter()
             for kind in self.kinds():
-                for key, n in (
-                    self.index(kind).counts(facet.dimension, self.filtered(kind, facet.param)).items()
-                ):
-                    counts[key] = counts.get(key, 0) + n
-            results.append(facet.result(self.cat, counts, self.params))
+                counts.update(self.listings[kind].counts(facet))
+            results.append(facet.result(self.cat, dict(counts), self.params))
         return results
 
-    def _type_facet(self) -> FacetResult:
+    def type_facet(self) -> FacetResult:
         options = []
         for kind in (FICHE, EVENT):
             count = self.filtered(kind).bit_count()
@@ -255,17 +254,7 @@ class SiteSearch:
             active.append(
                 ActiveFilter("type", _("Type"), str(TYPES[self.type]), querystring(self.params, type=None))
             )
-        for facet in self.facets:
-            if facet.param in self.selected:
-                active.append(
-                    ActiveFilter(
-                        facet.param,
-                        str(facet.label),
-                        self.selected[facet.param][1],
-                        querystring(self.params, **{facet.param: None}),
-                    )
-                )
-        return active
+        return active + self.listings[FICHE].active_filters()
 
     # -- results ----------------------------------------------------------------------------
 
@@ -275,13 +264,20 @@ class SiteSearch:
         for kind in self.kinds():
             index, mask = self.index(kind), self.filtered(kind)
             length += mask.bit_count()
-            streams.append(self._stream(kind, index, mask))
+            streams.append(self.stream(kind, index, mask))
         return Ranked(streams, length)
 
-    def _stream(self, kind: str, index: KindIndex, mask: int) -> Iterator[tuple[Any, str, int]]:
+    def paginate(self) -> tuple[PaginatorPage, list[dict[str, Any]]]:
+        """The page of results asked for, and the links to the others (as on every listing)."""
+        return self.listings[FICHE].paginate(self.ranked())
+
+    def page_url(self, number: int) -> str:
+        return self.listings[FICHE].page_url(number)
+
+    def stream(self, kind: str, index: KindIndex, mask: int) -> Iterator[tuple[Any, str, int]]:
         """(sort key, kind, pk), ascending keys: heapq.merge interleaves the page types."""
         if self.sort == "pertinence" and self.query:
-            return best_first(index, self.scores[kind], kind, mask)
+            return best_first(index, self.ranks[kind], kind, mask)
         dates, position = index.dates, index.position
 
         def stamp(pk: int) -> float:
@@ -300,8 +296,8 @@ class SiteSearch:
 
 
 def best_first(index: KindIndex, scores: np.ndarray, kind: str, mask: int) -> Iterator[tuple[Any, str, int]]:
-    """(sort key, kind, pk) of the pages in `mask`, best score first, newest first among equal
-    scores (higher ids are newer), sorted by numpy in one go.
+    """(sort key, kind, pk) of the pages in `mask`, best rank first (newest first among equal
+    ranks: higher ids are newer), sorted by numpy in one go.
     """
     shown = np.flatnonzero(index.flags_of_mask(mask))
     pks, scores = index.pk_array[shown], scores[shown]

@@ -2,49 +2,28 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
 from modelsearch.utils import normalise_query_string
 from taggit.models import Tag
 from wagtail.models import Page
 
 from fiches.listing import annotate_fiche_counts
-from search.engine import EVENT, FICHE, PER_PAGE, SiteSearch, load_cards, normalise_query
+from search.engine import EVENT, FICHE, SiteSearch, load_cards, normalise_query
 from site_kazasso.ratelimit import retry_after, too_many_requests
 from taxonomy.catalogue import catalogue
-from taxonomy.facets import page_number, querystring
+from taxonomy.facets import querystring
 from taxonomy.models import Theme
 
 SUGGESTIONS = 8
-
-
-# PostgreSQL: the query's row and today's hit in one statement (Wagtail's Query.get() and
-# add_hit() take three or four).
-LOG_QUERY = """
-WITH logged AS (
-    INSERT INTO wagtailsearchpromotions_query (query_string) VALUES (%s)
-    ON CONFLICT (query_string) DO UPDATE SET query_string = EXCLUDED.query_string
-    RETURNING id
-)
-INSERT INTO wagtailsearchpromotions_querydailyhits (query_id, date, hits)
-SELECT id, %s, 1 FROM logged
-ON CONFLICT (query_id, date) DO UPDATE SET hits = wagtailsearchpromotions_querydailyhits.hits + 1
-"""
 
 
 def log_query(query: str) -> None:
     """Count the query for the admin's search terms report (and the coordination's picks)."""
     from wagtail.contrib.search_promotions.models import Query
 
-    if connection.vendor != "postgresql":
-        Query.get(query).add_hit()
-        return
-    with connection.cursor() as cursor:  # the date of a hit is Wagtail's: today in UTC
-        cursor.execute(LOG_QUERY, [normalise_query_string(query), timezone.now().date()])
+    Query.get(query).add_hit()
 
 
 def promotions(query: str) -> list:
@@ -68,17 +47,8 @@ def search(request: HttpRequest) -> HttpResponse:
         return too_many_requests(request, wait)
     engine = SiteSearch(request.GET)
     facets = engine.facet_results()
-    ranked = engine.ranked()
-    paginator = Paginator(ranked, PER_PAGE)
-    number = page_number(request.GET.get("page"), paginator.num_pages, engine.notices)
-    page = paginator.page(number)
-    base = querystring(engine.params)
-    page_range = [
-        {"number": n, "url": f"{base}&page={n}" if base != "?" else f"?page={n}", "current": n == number}
-        if isinstance(n, int)
-        else {"ellipsis": True}
-        for n in paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
-    ]
+    page, page_range = engine.paginate()
+    number = page.number
     if engine.query and number == 1:
         log_query(engine.query)
     context = {
@@ -90,9 +60,9 @@ def search(request: HttpRequest) -> HttpResponse:
         "results": load_cards(list(page.object_list)),
         "page": page,
         "page_range": page_range,
-        "previous_url": next((i["url"] for i in page_range if i.get("number") == number - 1), None),
-        "next_url": next((i["url"] for i in page_range if i.get("number") == number + 1), None),
-        "result_count": paginator.count,
+        "previous_url": engine.page_url(number - 1) if page.has_previous() else None,
+        "next_url": engine.page_url(number + 1) if page.has_next() else None,
+        "result_count": page.paginator.count,
         "structures": engine.structures(),
         "promotions": promotions(engine.query),
         "sort_urls": {
@@ -103,7 +73,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "fiche_type": FICHE,
         "event_type": EVENT,
     }
-    if not paginator.count:
+    if not page.paginator.count:
         context["popular_tags"] = popular_tags()
         context["themes"] = annotate_fiche_counts(Theme.objects.ordered(), "theme")
     return render(request, "search/search.html", context)

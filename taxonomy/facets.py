@@ -233,13 +233,12 @@ class FacetedListing:
                 mask &= self.index.mask(facet.dimension, self.selected[facet.param][0])
         return mask
 
+    def counts(self, facet: Facet) -> dict[Any, int]:
+        """{value: pages} of one facet, over every other active filter."""
+        return self.index.counts(facet.dimension, self.filtered(exclude=facet.param))
+
     def facet_results(self) -> list[FacetResult]:
-        return [
-            facet.result(
-                self.cat, self.index.counts(facet.dimension, self.filtered(exclude=facet.param)), self.params
-            )
-            for facet in self.facets
-        ]
+        return [facet.result(self.cat, self.counts(facet), self.params) for facet in self.facets]
 
     def active_filters(self) -> list[ActiveFilter]:
         return [

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import factory
 from django.utils import timezone
+from wagtail.models import Page
 
 from events.models import EventIndexPage, EventPage, EventSpeaker
 from fiches.models import FicheIndexPage, FichePage
@@ -17,6 +18,24 @@ from taxonomy.models import Theme, Typology
 
 def aware(year: int, month: int = 6, day: int = 15, hour: int = 10) -> dt.datetime:
     return timezone.make_aware(dt.datetime(year, month, day, hour))
+
+
+def add_page(
+    parent: Page,
+    page: FichePage | EventPage,
+    *,
+    live: bool,
+    themes: Iterable[Theme | str],
+    tags: Iterable[str],
+) -> None:
+    """Put the page under its parent with its themes (objects or slugs) and tags; publish it if live."""
+    page.live = live
+    page.themes = [t if isinstance(t, Theme) else Theme.objects.get(slug=t) for t in themes]
+    page.tags.add(*tags)
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
 
 
 class StructureFactory(factory.django.DjangoModelFactory):
@@ -53,15 +72,9 @@ class FicheFactory(factory.Factory):
         live: bool = True,
         **kwargs: object,
     ) -> FichePage:
-        parent = parent or FicheIndexPage.objects.get()
         page = model_class(*args, **kwargs)
-        page.live = live
-        page.themes = [t if isinstance(t, Theme) else Theme.objects.get(slug=t) for t in themes]
-        page.tags.add(*tags)
-        parent.add_child(instance=page)
-        revision = page.save_revision()
+        add_page(parent or FicheIndexPage.objects.get(), page, live=live, themes=themes, tags=tags)
         if live:
-            revision.publish()
             when = published_at or timezone.now()
             FichePage.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
             page.refresh_from_db()
@@ -104,16 +117,9 @@ class EventFactory(factory.Factory):
         live: bool = True,
         **kwargs: object,
     ) -> EventPage:
-        parent = parent or EventIndexPage.objects.get()
         page = model_class(*args, **kwargs)
-        page.live = live
-        page.themes = [t if isinstance(t, Theme) else Theme.objects.get(slug=t) for t in themes]
         others = [s if isinstance(s, Structure) else Structure.objects.get(slug=s) for s in organisers]
         page.organisers = [page.structure, *[s for s in others if s != page.structure]]
-        page.tags.add(*tags)
         page.speakers = [EventSpeaker(**speaker) for speaker in speakers]
-        parent.add_child(instance=page)
-        revision = page.save_revision()
-        if live:
-            revision.publish()
+        add_page(parent or EventIndexPage.objects.get(), page, live=live, themes=themes, tags=tags)
         return page

@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "fiches",
     "events",
     "search",
+    "browse",
     "site_kazasso.pagecache",
     "site_kazasso.outbox",
     "wagtail_modeladmin",
@@ -148,9 +149,10 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # No Gravatar: editors' hashed emails never go to a third party; avatars are uploaded or initials.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Search: Wagtail's database backend. On PostgreSQL it uses the "french_unaccent" text search
-# configuration (French stemming + accent folding) created by search/migrations/0001; SQLite's
-# FTS5 index folds accents by itself. OpenSearch later is a matter of configuration.
+# Search: Wagtail's database backend. On PostgreSQL, the project's subclass of it (search/backend.py:
+# a word-level index for common words) with the "french_unaccent" text search configuration
+# (French stemming + accent folding) created by search/migrations/0001; SQLite's FTS5 index
+# folds accents by itself. OpenSearch is a matter of configuration (settings/scaling.py).
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

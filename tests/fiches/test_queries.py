@@ -1,12 +1,20 @@
-"""Listing pages must not issue more queries when there are more fiches (no N+1)."""
+"""Pages must not issue more queries when there is more content (no N+1), and detail pages few."""
+
+import json
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.documents.models import Document
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
+from events.models import Registration
+from fiches.models import FicheRelatedLink
 from members.models import Structure
 from taxonomy.models import Theme
-from tests.factories import FicheFactory, aware
+from tests.factories import EventFactory, FicheFactory, aware
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +59,59 @@ def test_query_count_does_not_grow_with_fiches(client, fiche_index, url):
     client.get(url)  # the first request after a change rebuilds the catalogue (tests/core/test_catalogue.py)
     with_60 = count_queries(client, url)
     assert with_10 == with_60
+
+
+def media(n: int) -> list[dict]:
+    """Body blocks: n documents and n images (one query per block type, whatever their number)."""
+    blocks = []
+    for i in range(n):
+        document = Document.objects.create(title=f"D{i}", file=ContentFile(b"%PDF-1.4", name=f"d{i}.pdf"))
+        image = get_image_model().objects.create(title=f"I{i}", file=get_test_image_file(size=(16, 16)))
+        blocks.append({"type": "document", "value": {"document": document.pk}})
+        blocks.append({"type": "image", "value": {"image": image.pk}})
+    return blocks
+
+
+def grown_fiche(n: int):
+    """A fiche with n tags, related fiches, documents and images, and up to 3 themes."""
+    structures = list(Structure.objects.filter(slug__in=STRUCTURES))
+    tags = [f"Mot {i}" for i in range(n)]
+    page = FicheFactory(themes=THEMES[: min(n, 3)], tags=tags, body=json.dumps(media(n)))
+    for i in range(n):
+        related = FicheFactory(structure=structures[i % len(structures)])
+        FicheRelatedLink.objects.create(page=page, fiche=related, sort_order=i)
+    return page
+
+
+def grown_event(n: int):
+    """An upcoming event with its seats left and n organisers, speakers, themes, tags, documents, images."""
+    structures = list(Structure.objects.filter(slug__in=STRUCTURES))
+    page = EventFactory(
+        capacity=100,
+        themes=THEMES[:n],
+        tags=[f"Mot {i}" for i in range(n)],
+        organisers=structures[:n],
+        speakers=[{"name": f"Intervenant {i}", "structure": structures[i]} for i in range(n)],
+        body=json.dumps(media(n)),
+    )
+    for i in range(n):
+        Registration.objects.create(
+            event=page, association_name="A", contact_name="C", email=f"{i}@a.re", seats=1, status="confirmee"
+        )
+    return page
+
+
+# Wagtail's serve() costs 8 queries before the page's own content: the site, the root page, then for
+# each of the two levels the child and its specific row, the ancestors and their view restrictions.
+# Then the footer's site settings (1); the fiche's themes, tags, structure, typology, related fiches
+# (view restrictions, fiches), documents and images (8); the event's speakers, organisers, themes,
+# tags, seats, documents and images (7).
+@pytest.mark.parametrize(("build", "most"), [(grown_fiche, 17), (grown_event, 16)], ids=["fiche", "event"])
+def test_detail_page_queries_are_few_and_do_not_grow_with_related_content(
+    client, fiche_index, event_index, build, most, django_assert_max_num_queries
+):
+    small, large = build(1), build(3)
+    client.get(small.url), client.get(large.url)  # warm per-process caches (catalogue, renditions)
+    with django_assert_max_num_queries(most):
+        with_one = count_queries(client, small.url)
+    assert count_queries(client, large.url) == with_one

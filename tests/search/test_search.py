@@ -250,6 +250,18 @@ def test_queries_are_logged_and_promotions_shown(client, corpus):
     assert Query.get("adhésion").hits == 2
 
 
+def test_past_the_cap_the_best_matches_are_shown_with_a_notice(client, fiche_index, monkeypatch):
+    from search import engine
+
+    monkeypatch.setattr(engine, "MAX_MATCHES", 2)
+    for i in range(4):
+        FicheFactory(title=f"Trésorerie {i}")
+    response = client.get("/recherche/", {"q": "trésorerie"})
+    assert response.context["result_count"] == 2
+    assert "Plus de 2 pages correspondent" in " ".join(response.context["notices"])
+    assert client.get("/recherche/", {"q": "trésorerie 3"}).context["notices"] == []
+
+
 def test_query_count_does_not_grow_with_results(client, fiche_index):
     from django.test.utils import CaptureQueriesContext
 
