@@ -25,7 +25,7 @@ def structure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     cat = catalogue()
     fiches = cat.fiches.mask("structure", structure.pk)
     organised = cat.events.mask("structure", structure.pk)  # events list all their organisers
-    not_over = cat.events.ending_from(clock.now())
+    not_over = cat.events.at_least("end", clock.now())
     upcoming_ids = cat.events.ordered(organised & not_over)[:STRUCTURE_EVENTS]
     past_ids = cat.events.ordered(organised & ~not_over, reverse=True)[:STRUCTURE_EVENTS]
     events = {event.pk: event for event in event_cards(upcoming_ids + past_ids)}  # one load for both
