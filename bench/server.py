@@ -94,7 +94,7 @@ def prepare_database(fiches: int, events: int, seed: int) -> tuple[int, int]:
     from fiches.models import FichePage
 
     manage("migrate", "--noinput", "-v0")
-    manage("createcachetable", "-v0")  # the rate-limit counters' table
+    manage("createcachetable", "-v0")  # the rate-limit counters and the shared catalogue
     missing_fiches = max(fiches - FichePage.objects.count(), 0)
     missing_events = max(events - EventPage.objects.count(), 0)
     if missing_fiches or missing_events:

@@ -7,7 +7,10 @@ One run, two servers (bench/server.py), same database and settings except the pa
 1. uncached (KAZASSO_PAGE_CACHE=0): sequential latency (median, p95) and SQL queries per page,
    read from the `X-Queries` header of bench/middleware.py;
 2. cached (KAZASSO_PAGE_CACHE=1): requests per second with `--concurrency` clients (wrk, or a
-   slower Python client when wrk is missing), and each page's ratio to the static file's figure.
+   slower Python client when wrk is missing), and each page's ratio to the static file's figure;
+3. on the uncached server again, `--publish-rounds` times: publish a fiche through Wagtail from this
+   process, then time the very next /ressources/ and search request (the listings' catalogue
+   changed: do the workers rebuild it, or load the copy the publishing process shared?).
 It measures and asserts nothing; a page answering anything but 200 shows its status in the table.
 """
 
@@ -56,6 +59,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--redis-url", default=os.environ.get("REDIS_URL", ""), help="cache Redis (REDIS_URL)"
     )
     parser.add_argument("--static-root", type=Path, help="dossier de collectstatic (par défaut : temporaire)")
+    parser.add_argument(
+        "--publish-rounds",
+        type=int,
+        default=5,
+        help="publications suivies de la 1re requête, par page mesurée (0 : sans cette mesure)",
+    )
     parser.add_argument("--no-rps", action="store_true", help="latence seulement, sans le serveur avec cache")
     parser.add_argument("--rps-uncached", action="store_true", help="mesure aussi les req/s sans cache")
     parser.add_argument(
@@ -138,6 +147,62 @@ def measure_rps(base: str, target: Target, concurrency: int, duration: int) -> d
     return {**result, "x_cache": primed["x_cache"], "queries": primed["queries"]}
 
 
+def publish_a_fiche() -> float:
+    """Publish a live fiche again through Wagtail's public API, in one transaction as the editor's
+    request does; return the milliseconds it took this process (the writer's side of the change).
+    """
+    from django.db import transaction
+
+    from fiches.models import FichePage
+
+    fiche = FichePage.objects.live().order_by("pk").first()
+    if fiche is None:
+        raise RuntimeError("Aucune fiche publiée à republier.")
+    started = time.perf_counter()
+    with transaction.atomic():
+        fiche.save_revision().publish()
+    return (time.perf_counter() - started) * 1000
+
+
+def measure_after_publish(base: str, target: Target, rounds: int) -> dict[str, Any]:
+    """`rounds` times: publish, then time the first request for `target` (median, p95, max)."""
+    session = new_session()
+    statuses: Counter[str] = Counter()
+    timings, publish, queries = [], [], []
+    for _ in range(rounds):
+        publish.append(publish_a_fiche())
+        started = time.perf_counter()
+        response = session.get(base + target.path, allow_redirects=False, timeout=120)
+        timings.append((time.perf_counter() - started) * 1000)
+        statuses[str(response.status_code)] += 1
+        queries.append(int(response.headers["X-Queries"]) if "X-Queries" in response.headers else None)
+    return {
+        "kind": f"{target.kind}, 1re requête après publication",
+        "path": target.path,
+        "status": stats.status_summary(statuses),
+        "n": rounds,
+        **stats.summarise_timings(timings),
+        "max_ms": round(max(timings), 1),
+        **stats.summarise_queries(queries),
+        "publish_median_ms": stats.summarise_timings(publish)["median_ms"],
+    }
+
+
+def after_publish_targets() -> list[Target]:
+    return [t for t in pick_targets() if t.kind in ("liste des fiches", "recherche")]
+
+
+def after_publish_table(rows: list[dict[str, Any]]) -> str:
+    headers = ["page", "URL", "statut", "n", "médiane (ms)", "p95 (ms)", "max (ms)", "requêtes SQL"]
+    headers.append("publication (ms, médiane)")
+    lines = [
+        [r["kind"], f"`{r['path']}`", r["status"], r["n"], r["median_ms"], r["p95_ms"], r["max_ms"]]
+        + [r["queries"], r["publish_median_ms"]]
+        for r in rows
+    ]
+    return stats.markdown_table(headers, lines, align="lllrrrrrr")
+
+
 def add_ratios(rows: list[dict[str, Any]], key: str) -> None:
     """Each row's `key` req/s divided by the static file's (the last row)."""
     reference = rows[-1].get(key, {}).get("rps")
@@ -196,6 +261,10 @@ def run(args: argparse.Namespace, log_path: Path) -> dict[str, Any]:
             row.update(measure_latency(base, target, args.requests, args.warmup, args.budget or None))
             if args.rps_uncached:
                 row["rps_uncached"] = measure_rps(base, target, args.concurrency, args.duration)
+        after_publish = []
+        for target in after_publish_targets() if args.publish_rounds > 0 else []:
+            print(f"Après publication : {target.path}", file=sys.stderr, flush=True)
+            after_publish.append(measure_after_publish(base, target, args.publish_rounds))
     if not args.no_rps:
         if not stats.wrk_available():
             print(
@@ -224,6 +293,7 @@ def run(args: argparse.Namespace, log_path: Path) -> dict[str, Any]:
         "redis": bool(args.redis_url),
         "rps_tool": "wrk" if stats.wrk_available() else "python",
         "rows": rows,
+        "after_publish": after_publish,
     }
 
 
@@ -246,6 +316,9 @@ def main(argv: list[str] | None = None) -> None:
         f"req/s : {args.concurrency} clients pendant {args.duration} s ({result['rps_tool']})\n"
     )
     print(table(result["rows"]))
+    if result["after_publish"]:
+        print("\nPremière requête après une publication (serveur sans cache de pages) :\n")
+        print(after_publish_table(result["after_publish"]))
     path = args.output or RESULTS_DIR / f"site-{stamp}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

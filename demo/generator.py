@@ -42,7 +42,7 @@ from wagtail.search.backends import get_search_backends
 from events.models import NEEDS_ADDRESS, NEEDS_VISIO, EventFormat, EventIndexPage, EventPage, EventSpeaker
 from fiches.models import FicheIndexPage, FichePage
 from members.models import Structure
-from taxonomy.catalogue import invalidate
+from taxonomy.catalogue import invalidate, one_build
 from taxonomy.models import Theme, Typology
 
 PREFIX = "gen-"
@@ -446,22 +446,23 @@ def generate(
         ("fiches", fiches, FicheIndexPage, factory.fiche),
         ("événements", events, EventIndexPage, factory.event),
     ]
-    for label, count, index_model, build in jobs:
-        parent_id = index_model.objects.values_list("pk", flat=True).first()
-        if count and parent_id is None:
-            raise GenerationError(f"Page d'index des {label} introuvable : lancez « manage.py migrate ».")
-        if progress:
-            progress(label, 0, count)
-        for done in range(0, count, batch_size):
-            plans = [build() for _ in range(min(batch_size, count - done))]
-            with transaction.atomic():
-                ids = insert_batch(parent_id, plans)
-                if index:
-                    index_started = time.perf_counter()
-                    index_pages(type(plans[0].page), ids)
-                    report.index_seconds += time.perf_counter() - index_started
+    with one_build():  # the listings' catalogue: built once at the end, not after every batch
+        for label, count, index_model, build in jobs:
+            parent_id = index_model.objects.values_list("pk", flat=True).first()
+            if count and parent_id is None:
+                raise GenerationError(f"Page d'index des {label} introuvable : lancez « manage.py migrate ».")
             if progress:
-                progress(label, done + len(plans), count)
+                progress(label, 0, count)
+            for done in range(0, count, batch_size):
+                plans = [build() for _ in range(min(batch_size, count - done))]
+                with transaction.atomic():
+                    ids = insert_batch(parent_id, plans)
+                    if index:
+                        index_started = time.perf_counter()
+                        index_pages(type(plans[0].page), ids)
+                        report.index_seconds += time.perf_counter() - index_started
+                if progress:
+                    progress(label, done + len(plans), count)
     report.fiches, report.events = fiches, events
     report.seconds = time.perf_counter() - started
     return report

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = "Événements"
+
+    def ready(self) -> None:
+        from events.listing import event_kind
+        from taxonomy.kinds import register
+
+        register(event_kind())

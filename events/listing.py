@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from events import clock
-from events.models import EventFormat, EventPage
-from taxonomy.catalogue import EVENTS, catalogue
+from events.models import EventFormat, EventPage, EventTag
+from taxonomy.catalogue import catalogue
 from taxonomy.facets import (
     ChoiceFacet,
     Facet,
@@ -22,10 +22,12 @@ from taxonomy.facets import (
     clean_param,
     load_in_order,
 )
+from taxonomy.kinds import ContentKind, Field, Link, Year
 
 if TYPE_CHECKING:
     from events.models import EventIndexPage
 
+EVENTS = "events"
 PER_PAGE = 12
 PAST = "passes"
 UPCOMING = "a-venir"
@@ -47,9 +49,35 @@ def live_events() -> QuerySet[EventPage]:
     return EventPage.objects.live().public()
 
 
+def soonest_first() -> QuerySet[EventPage]:
+    """Live, public events in the listings' order."""
+    return live_events().order_by("start", "pk")
+
+
+def event_kind() -> ContentKind:
+    """What the catalogue holds of events (registered in EventsConfig.ready()): a facet is one line.
+
+    Soonest first; `end` is kept per event for the upcoming/past split made at request time.
+    """
+    return ContentKind(
+        name=EVENTS,
+        pages=soonest_first,
+        date="start",
+        columns=("end",),
+        dimensions=(
+            Field("typology", "typology_id"),
+            Field("format", "format"),
+            Link("structure", EventPage.organisers.through, page="eventpage_id", value="structure_id"),
+            Link("theme", EventPage.themes.through, page="eventpage_id", value="theme_id"),
+            Link("tag", EventTag, page="content_object_id", value="tag_id"),
+            Year(),
+        ),
+    )
+
+
 def upcoming_events(now: Any = None) -> QuerySet[EventPage]:
     """Events not yet over, soonest first."""
-    return live_events().filter(end__gte=now or clock.now()).order_by("start", "pk")
+    return soonest_first().filter(end__gte=now or clock.now())
 
 
 def event_cards(pks: list[int]) -> list[EventPage]:
@@ -71,7 +99,7 @@ def event_cards(pks: list[int]) -> list[EventPage]:
 def next_events(limit: int, now: Any = None) -> list[EventPage]:
     """The first `limit` events not yet over, soonest first (from the catalogue)."""
     index = catalogue().events
-    return event_cards(index.ordered(index.ending_from(now or clock.now()))[:limit])
+    return event_cards(index.ordered(index.at_least("end", now or clock.now()))[:limit])
 
 
 def event_listing_context(index_page: EventIndexPage, request: HttpRequest) -> dict[str, Any]:
@@ -83,7 +111,7 @@ def event_listing_context(index_page: EventIndexPage, request: HttpRequest) -> d
         )
     past = raw_period == PAST
     cat = catalogue()
-    not_over = cat.events.ending_from(clock.now())
+    not_over = cat.events.at_least("end", clock.now())
     listing = FacetedListing(
         facets=event_facets(past),
         index=cat.events,

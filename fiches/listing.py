@@ -9,11 +9,32 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from taxonomy.catalogue import FICHES, catalogue
+from taxonomy.catalogue import catalogue
 from taxonomy.facets import Facet, FacetedListing, RelatedFacet, TagFacet, YearFacet, load_in_order
+from taxonomy.kinds import ContentKind, Field, Link, Year
 
 if TYPE_CHECKING:
     from fiches.models import FichePage
+
+FICHES = "fiches"
+
+
+def fiche_kind() -> ContentKind:
+    """What the catalogue holds of fiches (registered in FichesConfig.ready()): a facet is one line."""
+    from fiches.models import FichePage, FicheTag
+
+    return ContentKind(
+        name=FICHES,
+        pages=live_fiches,
+        date="first_published_at",
+        dimensions=(
+            Field("structure", "structure_id"),
+            Field("typology", "typology_id"),
+            Link("theme", FichePage.themes.through, page="fichepage_id", value="theme_id"),
+            Link("tag", FicheTag, page="content_object_id", value="tag_id"),
+            Year(),
+        ),
+    )
 
 
 def fiche_facets() -> list[Facet]:

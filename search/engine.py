@@ -27,12 +27,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
-from events.listing import event_cards
+from events.listing import EVENTS, event_cards
 from events.models import EventPage
-from fiches.listing import fiche_cards
+from fiches.listing import FICHES, fiche_cards
 from fiches.models import FichePage
 from site_kazasso.text import fold
-from taxonomy.catalogue import EVENTS, FICHES, Catalogue, KindIndex, catalogue
+from taxonomy.catalogue import Catalogue, KindIndex, catalogue
 from taxonomy.facets import (
     ActiveFilter,
     Facet,

@@ -23,9 +23,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", include("search.urls")),
-    path("structures/", include("members.urls")),
+    path("structures/", include(("browse.structure_urls", "members"))),
     # /tags/, /themes/<slug>/, /flux/…, /sitemap.xml, /robots.txt
-    path("", include("search.browse_urls")),
+    path("", include("browse.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,103 +1,68 @@
 """An in-memory facet index of the live content, shared by the listings, search and browse pages.
 
 Counting facets in SQL costs a grouped join over every live page for each facet, tens of
-milliseconds each at 10,000 fiches, and the listings show five facets. Instead, each process
-keeps, per page type, the ids of the live public pages in display order and, for every facet
-value (theme, typology, structure, tag, year, format, parent page), a bitmask of the positions
-carrying it: a plain Python int. Filtering is `&`, counting is `int.bit_count()`, a page of
-results is read off the mask in order, and the number of queries no longer depends on the
-amount of content.
+milliseconds each at 10,000 fiches, and the listings show five facets. Instead the catalogue
+holds, per declared kind of page (taxonomy/kinds.py), the ids of the live public pages in
+display order and, for every facet value (theme, typology, structure, tag, year, format, parent
+page…), a bitmask of the positions carrying it (taxonomy/masks.py). Filtering is `&`, counting
+is `int.bit_count()`, and only the page of results shown is read from the database.
 
-Freshness: one indexed query per use reads the token of `CatalogueVersion`; the signal
-handlers in taxonomy/signals.py change it whenever published content, a tag, a theme, a
-typology or a structure changes, and every process rebuilds its index on the next use
-(a few hundred milliseconds at 10,000 fiches). As a safety net an index is also rebuilt when
-older than `CATALOGUE_MAX_AGE` seconds.
+Freshness: one indexed query per request reads the token of `CatalogueVersion`, which
+`invalidate()` changes whenever published content, a tag or a reference list changes. Building
+takes up to a second at 10,000 fiches, so no reader should pay it: the process that changed the
+token builds the new catalogue once, after the response of the request that changed it (or
+after the commit, outside requests; once for a bulk writer in `one_build()`), and puts it in
+the shared cache alias `KAZASSO_CATALOGUE_CACHE_ALIAS` (Redis, or a table of the database),
+keyed by the token; every other process loads it from there (a few milliseconds) instead of
+rebuilding. The cache away or empty, a process builds its own copy: slower, never an error.
+As a safety net a copy is also rebuilt when older than `CATALOGUE_MAX_AGE` seconds.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import re
+import hashlib
+import logging
+import pickle
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
+from django.core.cache.backends.db import DatabaseCache
+from django.db import transaction
 from django.utils import timezone
 
 from site_kazasso.text import fold
+from taxonomy import kinds
+from taxonomy.masks import MaskSequence, TitleWords, positions_mask
+
+logger = logging.getLogger("site_kazasso.cache")
 
 STEPLEN = 4  # Wagtail's tree path: four characters per level
-FICHES, EVENTS = "fiches", "events"
-
-
-def positions_mask(positions: Iterable[int], size: int) -> int:
-    """The bitmask with the given positions set, built in one pass."""
-    buffer = bytearray((size >> 3) + 1)
-    for i in positions:
-        buffer[i >> 3] |= 1 << (i & 7)
-    return int.from_bytes(buffer, "little")
-
-
-class MaskSequence(Sequence):
-    """The page ids of a mask, in index order (or reversed), sliceable like a list for Paginator."""
-
-    def __init__(self, pks: list[int], mask: int, reverse: bool = False) -> None:
-        self.pks = pks
-        self.mask = mask
-        self.reverse = reverse
-        self._length = mask.bit_count()
-        self._bits: str | None = None
-
-    def __len__(self) -> int:
-        return self._length
-
-    def _bitstring(self) -> str:
-        if self._bits is None:
-            bits = format(self.mask, "b")  # most significant first: character j is position len-1-j
-            self._bits = bits if self.reverse else bits[::-1]
-        return self._bits
-
-    def __iter__(self) -> Iterator[int]:
-        bits, pks = self._bitstring(), self.pks
-        last, cursor = len(bits) - 1, bits.find("1")
-        while cursor != -1:
-            yield pks[last - cursor if self.reverse else cursor]
-            cursor = bits.find("1", cursor + 1)
-
-    def __getitem__(self, item: Any) -> Any:
-        if isinstance(item, int):
-            index = item + self._length if item < 0 else item
-            if not 0 <= index < self._length:
-                raise IndexError(item)
-            return self[index : index + 1][0]
-        start, stop, _step = item.indices(self._length)
-        bits = self._bitstring()
-        last = len(bits) - 1
-        found, cursor = [], -1
-        for n in range(stop):
-            cursor = bits.find("1", cursor + 1)
-            if n >= start:
-                found.append(self.pks[last - cursor if self.reverse else cursor])
-        return found
+UNVERSIONED = "initial"  # no version row yet (a flushed test database): never shared
+# Bumped when the pickled layout of Catalogue or KindIndex changes: old shared copies are ignored.
+LAYOUT = 2
 
 
 @dataclass
 class KindIndex:
-    """One page type's live public pages: ids in display order and a mask per facet value."""
+    """One kind's live public pages: ids in display order and a mask per facet value."""
 
     pks: list[int]
     dates: list[dt.datetime | None]
+    titles: list[str]
     facets: dict[str, dict[Any, int]]
-    ends: list[dt.datetime] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
+    columns: dict[str, list[Any]] = field(default_factory=dict)
     position: dict[int, int] = field(init=False)
     pk_array: np.ndarray = field(init=False)
     lookup: np.ndarray = field(init=False)
@@ -113,7 +78,7 @@ class KindIndex:
 
     @cached_property
     def title_words(self) -> TitleWords:
-        """The words of the titles, for suggestions as the reader types (built on first use)."""
+        """The words of the titles, for suggestions as the reader types (built with the catalogue)."""
         return TitleWords(self.titles)
 
     def mask_of_flags(self, flags: np.ndarray) -> int:
@@ -138,71 +103,29 @@ class KindIndex:
                 counts[key] = n
         return counts
 
-    def ending_from(self, moment: dt.datetime) -> int:
-        """Mask of the events not over at `moment` (end at or after it)."""
-        return positions_mask((i for i, end in enumerate(self.ends) if end >= moment), len(self.pks))
+    def at_least(self, column: str, bound: Any) -> int:
+        """Mask of the pages whose `column` value is at least `bound` (events ending from now on)."""
+        values = self.columns[column]
+        return positions_mask((i for i, value in enumerate(values) if value >= bound), len(self.pks))
 
     def ordered(self, mask: int, reverse: bool = False) -> MaskSequence:
         return MaskSequence(self.pks, mask, reverse)
 
 
-class TitleWords:
-    """Every word of every title (lower case, accents folded), sorted: the titles holding the
-    words typed so far, the last one as a prefix, are a few binary searches away.
-    """
-
-    def __init__(self, titles: list[str]) -> None:
-        entries = sorted(
-            (word, at, n == 0) for at, title in enumerate(titles) for n, word in enumerate(words_of(title))
-        )
-        self.words = [word for word, _at, _first in entries]
-        self.positions = np.array([at for _word, at, _first in entries], dtype=np.int64)
-        self.first = np.array([first for _word, _at, first in entries], dtype=bool)
-        self.lengths = np.array([len(title) for title in titles], dtype=np.int64)
-
-    def best(self, typed: str, limit: int) -> list[tuple[tuple[bool, int, int], int]]:
-        """((rank key), position) of at most `limit` titles holding every word typed, the last
-        one as a prefix: titles starting with it first, then the shortest, then index order.
-        """
-        terms = words_of(typed)
-        if not terms:
-            return []
-        found: np.ndarray | None = None
-        starts = np.zeros(len(self.lengths), dtype=bool)
-        for n, term in enumerate(terms):
-            low = bisect.bisect_left(self.words, term)
-            last = n == len(terms) - 1
-            high = (
-                bisect.bisect_left(self.words, term + "\U0010ffff")
-                if last
-                else bisect.bisect_right(self.words, term)
-            )
-            holding = self.positions[low:high]
-            if n == 0:
-                starts[holding[self.first[low:high]]] = True
-            found = (
-                np.unique(holding) if found is None else np.intersect1d(found, holding, assume_unique=False)
-            )
-            if not len(found):
-                return []
-        order = np.lexsort((found, self.lengths[found], ~starts[found]))[:limit]
-        return [((not starts[at], int(self.lengths[at]), int(at)), int(at)) for at in found[order].tolist()]
-
-
-def words_of(text: str) -> list[str]:
-    return re.findall(r"\w+", fold(text))
+class TagRef(NamedTuple):
+    name: str
+    slug: str
 
 
 @dataclass
 class Catalogue:
     token: str
-    built_at: float
-    fiches: KindIndex
-    events: KindIndex
+    built_at: float  # time.time() of the build, in whichever process made it
+    kinds: dict[str, KindIndex]
     themes: dict[int, Any]
     typologies: dict[int, Any]
     structures: dict[int, Any]
-    tags: dict[int, tuple[str, str]]  # id -> (name, slug)
+    tags: dict[int, TagRef]
     by_slug: dict[str, dict[str, int]] = field(init=False)
     tag_names: dict[str, int] = field(init=False)
     tag_names_folded: dict[str, int] = field(init=False)
@@ -221,8 +144,15 @@ class Catalogue:
         for pk, (name, _slug) in sorted(self.tags.items()):
             self.tag_names_folded.setdefault(fold(name), pk)
 
+    def __getattr__(self, name: str) -> KindIndex:
+        """Each declared kind reads as an attribute too: `catalogue().fiches`."""
+        found = self.__dict__.get("kinds", {}).get(name)
+        if found is None:
+            raise AttributeError(name)
+        return found
+
     def index(self, kind: str) -> KindIndex:
-        return self.fiches if kind == FICHES else self.events
+        return self.kinds[kind]
 
     def objects(self, dimension: str) -> dict[int, Any]:
         return {"theme": self.themes, "typology": self.typologies, "structure": self.structures}[dimension]
@@ -244,37 +174,30 @@ class Catalogue:
         return found
 
 
-def _local_year(moment: dt.datetime | None) -> int | None:
-    return timezone.localtime(moment).year if moment else None
-
-
-def _group(rows: Iterable[tuple[int, Any]], position: dict[int, int], size: int) -> dict[Any, int]:
-    """{value: mask} from (page id, value) rows; rows of pages outside the index are ignored."""
+def group(pairs: Iterable[tuple[int, Any]], position: dict[int, int], size: int) -> dict[Any, int]:
+    """{value: mask} from (page id, value) pairs; pairs of pages outside the index are ignored."""
     grouped: dict[Any, list[int]] = {}
-    for pk, value in rows:
-        i = position.get(pk)
-        if i is not None and value is not None:
-            grouped.setdefault(value, []).append(i)
+    for pk, value in pairs:
+        at = position.get(pk)
+        if at is not None and value is not None:
+            grouped.setdefault(value, []).append(at)
     return {value: positions_mask(positions, size) for value, positions in grouped.items()}
 
 
-def _kind_index(
-    rows: list[tuple], relations: dict[str, Iterable[tuple[int, Any]]], date_at: int, title_at: int
-) -> KindIndex:
-    """rows: (pk, path, date, structure_id, typology_id, *extra) in display order."""
+def index_kind(kind: kinds.ContentKind) -> KindIndex:
+    """One query for the pages' rows, one per link table: the same queries whatever the content."""
+    rows = list(kind.pages().values(*kind.row_fields()))
     index = KindIndex(
-        pks=[r[0] for r in rows],
-        dates=[r[date_at] for r in rows],
+        pks=[row["pk"] for row in rows],
+        dates=[row[kind.date] for row in rows],
+        titles=[row[kind.title] for row in rows],
         facets={},
-        titles=[r[title_at] for r in rows],
+        columns={column: [row[column] for row in rows] for column in kind.columns},
     )
     size, position = len(rows), index.position
-    index.facets["parent"] = _group(((r[0], r[1][:-STEPLEN]) for r in rows), position, size)
-    index.facets["structure"] = _group(((r[0], r[3]) for r in rows), position, size)
-    index.facets["typology"] = _group(((r[0], r[4]) for r in rows), position, size)
-    index.facets["year"] = _group(((r[0], _local_year(r[date_at])) for r in rows), position, size)
-    for dimension, pairs in relations.items():
-        index.facets[dimension] = _group(pairs, position, size)
+    index.facets["parent"] = group(((row["pk"], row["path"][:-STEPLEN]) for row in rows), position, size)
+    for dimension in kind.dimensions:
+        index.facets[dimension.name] = group(dimension.pairs(kind, rows), position, size)
     return index
 
 
@@ -282,55 +205,68 @@ def build(token: str) -> Catalogue:
     """Read the live public content and the reference lists into a new catalogue (fixed queries)."""
     from taggit.models import Tag
 
-    from events.listing import live_events
-    from events.models import EventPage, EventTag
-    from fiches.listing import live_fiches
-    from fiches.models import FichePage, FicheTag
     from members.models import Structure
     from taxonomy.models import Theme, Typology
 
-    fiche_rows = list(
-        live_fiches().values_list("pk", "path", "first_published_at", "structure_id", "typology_id", "title")
-    )
-    fiches = _kind_index(
-        fiche_rows,
-        {
-            "theme": FichePage.themes.through.objects.values_list("fichepage_id", "theme_id"),
-            "tag": FicheTag.objects.values_list("content_object_id", "tag_id"),
-        },
-        date_at=2,
-        title_at=5,
-    )
-    event_rows = list(
-        live_events()
-        .order_by("start", "pk")
-        .values_list("pk", "path", "start", "structure_id", "typology_id", "end", "format", "title")
-    )
-    events = _kind_index(
-        event_rows,
-        {
-            "theme": EventPage.themes.through.objects.values_list("eventpage_id", "theme_id"),
-            "structure": EventPage.organisers.through.objects.values_list("eventpage_id", "structure_id"),
-            "tag": EventTag.objects.values_list("content_object_id", "tag_id"),
-            "format": ((r[0], r[6]) for r in event_rows),
-        },
-        date_at=2,
-        title_at=7,
-    )
-    events.ends = [r[5] for r in event_rows]
     return Catalogue(
         token=token,
-        built_at=time.monotonic(),
-        fiches=fiches,
-        events=events,
+        built_at=time.time(),
+        kinds={kind.name: index_kind(kind) for kind in kinds.registered()},
         themes={t.pk: t for t in Theme.objects.order_by("order", "name")},
         typologies={t.pk: t for t in Typology.objects.order_by("order", "name")},
         structures={s.pk: s for s in Structure.objects.order_by("name")},
-        tags={pk: (name, slug) for pk, name, slug in Tag.objects.values_list("pk", "name", "slug")},
+        tags={pk: TagRef(name, slug) for pk, name, slug in Tag.objects.values_list("pk", "name", "slug")},
     )
 
 
-# Version token and the per-process index -------------------------------------------------------
+# The shared copy ----------------------------------------------------------------------------------
+
+
+def shared_cache() -> BaseCache:
+    return caches[getattr(settings, "KAZASSO_CATALOGUE_CACHE_ALIAS", "default")]
+
+
+def shared_key(token: str) -> str:
+    """The token and what the declarations read: a copy built by other code is never loaded."""
+    layout = "\n".join([str(LAYOUT), *(kind.signature() for kind in kinds.registered())])
+    return f"catalogue:{token}:{hashlib.sha256(layout.encode()).hexdigest()[:16]}"
+
+
+@contextmanager
+def degrading(action: str) -> Iterator[None]:
+    """A failing shared cache (Redis away, table missing, stale pickle) only costs a local build.
+
+    A cache in the database gets its own savepoint: its error must not abort the request's
+    transaction on PostgreSQL.
+    """
+    cache = shared_cache()
+    try:
+        with transaction.atomic() if isinstance(cache, DatabaseCache) else nullcontext():
+            yield
+    except Exception:  # any backend, any failure: the catalogue is rebuilt locally instead
+        logger.warning("Catalogue partagé indisponible (%s) : reconstruit localement.", action, exc_info=True)
+
+
+def load_shared(token: str) -> Catalogue | None:
+    found = None
+    with degrading("lecture"):
+        packed = shared_cache().get(shared_key(token))
+        found = pickle.loads(zlib.decompress(packed)) if packed is not None else None  # noqa: S301
+    return found if isinstance(found, Catalogue) and found.token == token else None
+
+
+def save_shared(built: Catalogue) -> None:
+    """Stored compressed (a fifth of the size): a table or Redis returns it faster."""
+    if built.token == UNVERSIONED:
+        return
+    with degrading("écriture"):
+        packed = zlib.compress(pickle.dumps(built, pickle.HIGHEST_PROTOCOL), 1)
+        shared_cache().set(
+            shared_key(built.token), packed, timeout=getattr(settings, "CATALOGUE_MAX_AGE", 300)
+        )
+
+
+# Version token and the per-process copy ------------------------------------------------------------
 
 _lock = threading.Lock()
 _current: Catalogue | None = None
@@ -341,50 +277,112 @@ _request = threading.local()
 
 def request_started(**_kwargs: Any) -> None:
     _request.active, _request.catalogue = True, None
+    _request.deferring, _request.changed = True, False
 
 
 def request_finished(**_kwargs: Any) -> None:
+    """After the response: a request that changed the content builds and shares the new version once."""
+    changed = getattr(_request, "changed", False)
+    forget_request()
+    if changed:
+        try:
+            refresh()
+        except Exception:  # the response is sent; the next reader builds instead
+            logger.exception("Catalogue non reconstruit après la requête.")
+
+
+def forget_request() -> None:
     _request.active, _request.catalogue = False, None
+    _request.deferring, _request.changed = False, False
+
+
+def forget_local_copy() -> None:
+    """Drop this process's copy and request state, as a newly started worker has none (tests)."""
+    global _current
+    _current = None
+    forget_request()
+
+
+@contextmanager
+def one_build() -> Iterator[None]:
+    """For bulk writers (one transaction per batch): the new version is built once, at the end."""
+    if getattr(_request, "deferring", False):
+        yield
+        return
+    _request.deferring, _request.changed = True, False
+    try:
+        yield
+    finally:
+        changed = _request.changed
+        _request.deferring, _request.changed = False, False
+    if changed:
+        transaction.on_commit(refresh, robust=True)
 
 
 def current_token() -> str:
     from taxonomy.models import CatalogueVersion
 
-    return CatalogueVersion.objects.filter(pk=1).values_list("token", flat=True).first() or "initial"
+    return CatalogueVersion.objects.filter(pk=1).values_list("token", flat=True).first() or UNVERSIONED
 
 
 def invalidate() -> None:
-    """Give the catalogue a new token: every process rebuilds its index on next use."""
+    """Give the catalogue a new token, then build it here and share it (`refresh`) once: at the end
+    of the request or of `one_build()` that changed the content, or else after the commit.
+    """
     from taxonomy.models import CatalogueVersion
 
     token = uuid.uuid4().hex
     if not CatalogueVersion.objects.filter(pk=1).update(token=token, changed_at=timezone.now()):
         CatalogueVersion.objects.update_or_create(pk=1, defaults={"token": token})
     _request.catalogue = None  # the rest of this request sees the change too
+    if getattr(_request, "deferring", False):
+        _request.changed = True  # a publication saves and signals several times: one build
+    else:
+        transaction.on_commit(refresh, robust=True)
+
+
+def fresh(candidate: Catalogue | None, token: str) -> bool:
+    max_age = getattr(settings, "CATALOGUE_MAX_AGE", 300)
+    return candidate is not None and candidate.token == token and time.time() - candidate.built_at < max_age
+
+
+def build_and_share(token: str) -> Catalogue:
+    built = build(token)
+    for index in built.kinds.values():  # what the first suggestion would build, kept in the copy
+        index.title_words  # noqa: B018
+    save_shared(built)
+    return built
+
+
+def refresh() -> None:
+    """Build the current version once, here, and share it, so that no reader waits for a build.
+
+    Once a version is built, the next calls (several commits of one transaction, bulk writers)
+    cost a token query each.
+    """
+    global _current
+    token = current_token()
+    with _lock:
+        if not fresh(_current, token):
+            _current = build_and_share(token)
 
 
 def catalogue() -> Catalogue:
-    """This process's index of the live content, rebuilt when the content changed."""
+    """The catalogue of the current content: this process's copy, else the shared one, else a build."""
     global _current
     checked = getattr(_request, "catalogue", None)
     if checked is not None:
         return checked
     token = current_token()
-    max_age = getattr(settings, "CATALOGUE_MAX_AGE", 300)
-
-    def fresh(candidate: Catalogue | None) -> bool:
-        return (
-            candidate is not None
-            and candidate.token == token
-            and time.monotonic() - candidate.built_at < max_age
-        )
-
     current = _current
-    if not fresh(current):
+    if not fresh(current, token):
         with _lock:
             current = _current
-            if not fresh(current):
-                current = _current = build(token)
+            if not fresh(current, token):
+                current = load_shared(token)
+                if not fresh(current, token):
+                    current = build_and_share(token)
+                _current = current
     if getattr(_request, "active", False):
         _request.catalogue = current
     return current

@@ -129,12 +129,11 @@ class TagFacet(Facet):
             key = cat.tag_names.get(raw) or cat.tag_names_folded.get(fold(raw))
             if key is None and slugify(raw):
                 key = cat.by_slug["tag"].get(slugify(raw))
-        return None if key is None else (key, cat.tags[key][0])
+        return None if key is None else (key, cat.tags[key].name)
 
     def options(self, cat: Catalogue, counts: dict[Any, int]) -> list[tuple[str, str, int]]:
         order = sorted(counts, key=lambda pk: (-counts[pk], cat.tag_sort_keys[pk]))
-        url_at = 1 if self.by == "slug" else 0
-        return [(cat.tags[pk][url_at], cat.tags[pk][0], counts[pk]) for pk in order]
+        return [(getattr(cat.tags[pk], self.by), cat.tags[pk].name, counts[pk]) for pk in order]
 
 
 class ChoiceFacet(Facet):
@@ -154,8 +153,8 @@ class ChoiceFacet(Facet):
 class YearFacet(Facet):
     """Year of publication (fiches) or of the start (events), in the site's time zone; newest first."""
 
-    def __init__(self, param: str, label: str) -> None:
-        super().__init__(param, label, dimension="year")
+    def __init__(self, param: str, label: str, *, dimension: str = "year") -> None:
+        super().__init__(param, label, dimension=dimension)
 
     def resolve(self, raw: str, cat: Catalogue) -> tuple[Any, str] | None:
         if not (raw.isascii() and raw.isdigit() and len(raw) == 4):

@@ -9,6 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from taxonomy.catalogue import invalidate
+from taxonomy.kinds import source_models
 
 # Fields Wagtail updates on its own when a draft is saved or a page locked: not what the public sees.
 DRAFT_ONLY_FIELDS = frozenset(
@@ -25,14 +26,13 @@ DRAFT_ONLY_FIELDS = frozenset(
 
 
 def indexed_models() -> tuple[type, ...]:
+    """Pages, reference lists and the link tables the declared kinds read (tagged items…)."""
     from taggit.models import Tag
 
-    from events.models import EventTag
-    from fiches.models import FicheTag
     from members.models import Structure
     from taxonomy.models import Theme, Typology
 
-    return (Page, PageViewRestriction, Tag, FicheTag, EventTag, Theme, Typology, Structure)
+    return (Page, PageViewRestriction, Tag, Theme, Typology, Structure, *source_models())
 
 
 def on_model_change(sender: type, instance: Any, **kwargs: Any) -> None:

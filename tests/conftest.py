@@ -13,12 +13,11 @@ def _clear_cache():
     A database flushed between transactional tests loses the catalogue's version row, so the
     token could read "initial" again over different content: drop the in-memory index too.
     """
-    for alias in ("default", "pages"):
+    for alias in ("default", "pages", "catalogue"):
         caches[alias].clear()
-    catalogue._current = None
-    catalogue.request_finished()
+    catalogue.forget_local_copy()
     yield
-    for alias in ("default", "pages"):
+    for alias in ("default", "pages", "catalogue"):
         caches[alias].clear()
 
 

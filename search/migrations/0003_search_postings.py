@@ -16,9 +16,9 @@ The migration fills the table from the entries already indexed.
 
 The score of a word in a page is the one Wagtail's PostgreSQL backend computes for a one-word
 query: ts_rank of the title vector times the title norm, plus ts_rank of the body vector,
-with the backend's weights (baked into `search_posting_weights()`; tests/search/test_postings.py
-checks that they still match Wagtail's). Created only on PostgreSQL: SQLite keeps Wagtail's
-fallback search.
+with the backend's weights (baked into `search_posting_weights()`). Created only on PostgreSQL.
+Superseded by 0004: the trigger and its functions are dropped, and search/backend.py keeps the
+table through the backend's indexing (tests/search/test_backend.py).
 """
 
 from django.db import migrations

@@ -21,6 +21,14 @@ RATELIMIT_DATABASE_CACHE = {
     "LOCATION": "kazasso_ratelimit",  # created by `manage.py createcachetable`
     "OPTIONS": {"MAX_ENTRIES": 50_000},
 }
+# The listings' catalogue (taxonomy/catalogue.py): built once per content version by the process
+# that changed it, loaded by every other worker and host; without Redis, a table of the database.
+CATALOGUE_CACHE_ALIAS = "catalogue"
+CATALOGUE_DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "kazasso_catalogue",  # created by `manage.py createcachetable`
+    "OPTIONS": {"MAX_ENTRIES": 20},
+}
 DEFAULT_PAGE_CACHE_TIMEOUT = 600
 # Seconds a Redis connection or command may take before the cache counts as a miss.
 REDIS_TIMEOUT = 0.25
@@ -51,6 +59,7 @@ def build_caches(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
             "default": {**backend, "KEY_PREFIX": "kazasso"},
             PAGE_CACHE_ALIAS: {**backend, "KEY_PREFIX": "kazasso-pages"},
             RATELIMIT_CACHE_ALIAS: {**backend, "KEY_PREFIX": "kazasso-ratelimit"},
+            CATALOGUE_CACHE_ALIAS: {**backend, "KEY_PREFIX": "kazasso-catalogue"},
         }
     return {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "kazasso"},
@@ -60,6 +69,7 @@ def build_caches(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
             "OPTIONS": {"MAX_ENTRIES": 1000},
         },
         RATELIMIT_CACHE_ALIAS: RATELIMIT_DATABASE_CACHE,
+        CATALOGUE_CACHE_ALIAS: CATALOGUE_DATABASE_CACHE,
     }
 
 
@@ -115,6 +125,7 @@ def frontend_cache(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
 
 CACHES = build_caches(os.environ)
 KAZASSO_RATELIMIT_CACHE_ALIAS = RATELIMIT_CACHE_ALIAS
+KAZASSO_CATALOGUE_CACHE_ALIAS = CATALOGUE_CACHE_ALIAS
 _page_cache = page_cache_settings(os.environ, Path(__file__).resolve().parents[2])
 KAZASSO_PAGE_CACHE: bool = _page_cache["KAZASSO_PAGE_CACHE"]
 KAZASSO_PAGE_CACHE_TIMEOUT: int = _page_cache["KAZASSO_PAGE_CACHE_TIMEOUT"]

@@ -1,7 +1,7 @@
 """Test settings: fast hashing, in-memory mail and caches (rate limits in the test database)."""
 
 from .base import *  # noqa: F403
-from .caching import RATELIMIT_CACHE_ALIAS, RATELIMIT_DATABASE_CACHE
+from .caching import CATALOGUE_CACHE_ALIAS, RATELIMIT_CACHE_ALIAS, RATELIMIT_DATABASE_CACHE
 
 DEBUG = False
 KAZASSO_ENVIRONMENT = "test"
@@ -14,6 +14,12 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
     # The real shared store: the test runner creates its table; each test's rollback empties it.
     RATELIMIT_CACHE_ALIAS: RATELIMIT_DATABASE_CACHE,
+    # Cleared before each test (tests/conftest.py); tests/core/test_catalogue.py also checks the
+    # database store of production and a store that fails.
+    CATALOGUE_CACHE_ALIAS: {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "catalogue",
+    },
 }
 # Off for the suite (its query counts and clock changes measure the views themselves);
 # tests/pagecache/ turns it on.

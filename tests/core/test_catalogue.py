@@ -1,17 +1,28 @@
 """The in-memory catalogue behind the listings: correct masks, fixed queries, always fresh."""
 
+import dataclasses
+import datetime as dt
+
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.db import connection, transaction
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from hypothesis import given
 from hypothesis import strategies as st
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
+from events.listing import EVENTS
+from fiches.listing import FICHES, fiche_kind
 from members.models import Structure
+from site_kazasso.settings.caching import CATALOGUE_DATABASE_CACHE
 from taxonomy import catalogue as catalogue_module
-from taxonomy.catalogue import MaskSequence, build, catalogue, current_token, positions_mask
+from taxonomy import kinds
+from taxonomy.catalogue import build, catalogue, current_token, forget_local_copy, shared_key
+from taxonomy.facets import FacetedListing, YearFacet
+from taxonomy.masks import MaskSequence, positions_mask
 from taxonomy.models import Theme
 from tests.factories import EventFactory, FicheFactory, aware, reunion
 
@@ -196,3 +207,129 @@ def test_suggestion_words_follow_titles(fiche_index):
     found = [titles[at] for _key, at in words.best("generale a dist", 5)]
     assert found == ["L'assemblée générale à distance"]
     assert words.best("", 5) == [] and words.best("zz", 5) == []
+
+
+# Declarations: each content app declares its kind once, by field names ---------------------------
+
+
+def test_a_kind_reads_its_declared_fields_in_display_order(fiche_index, event_index):
+    late = EventFactory(
+        title="Plus tard", start=reunion(2031, 5, 2), format="presentiel", address="Saint-Denis"
+    )
+    soon = EventFactory(title="Bientôt", start=reunion(2030, 1, 3), organisers=["udaf-reunion"])
+    index = catalogue().index(EVENTS)
+    assert index is catalogue().events
+    assert index.pks == [soon.pk, late.pk]
+    assert index.titles == ["Bientôt", "Plus tard"]
+    assert index.columns["end"] == [soon.end, late.end]
+    assert index.ordered(index.at_least("end", reunion(2030, 6, 1)))[:] == [late.pk]
+    assert index.counts("format", index.all) == {"webinaire": 1, "presentiel": 1}
+    assert index.counts("year", index.all) == {2030: 1, 2031: 1}
+    udaf = Structure.objects.get(slug="udaf-reunion")
+    assert index.ordered(index.mask("structure", udaf.pk))[:] == [soon.pk]  # organisers, not owner
+
+
+def test_a_facet_is_one_more_line_in_the_declaration(fiche_index, monkeypatch):
+    """ "À jour en" (year of `updated_on`): one dimension declared, one Facet shown, nothing else."""
+    FicheFactory(title="Vérifiée en 2024", updated_on=dt.date(2024, 3, 1))
+    FicheFactory(title="Vérifiée en 2023", updated_on=dt.date(2023, 9, 1))
+    FicheFactory(title="Jamais vérifiée")
+    before = shared_key("t")
+    declared = fiche_kind()
+    monkeypatch.setitem(
+        kinds.KINDS,
+        FICHES,
+        dataclasses.replace(
+            declared, dimensions=(*declared.dimensions, kinds.Year("checked", field="updated_on"))
+        ),
+    )
+    assert shared_key("t") != before  # a copy shared by the old declaration is never loaded
+    cat = build("t")
+    listing = FacetedListing(
+        facets=[YearFacet("verifiee", "À jour en", dimension="checked")],
+        index=cat.fiches,
+        cat=cat,
+        base=cat.fiches.all,
+        query=QueryDict("verifiee=2024"),
+    )
+    shown = [cat.fiches.titles[cat.fiches.position[pk]] for pk in cat.fiches.ordered(listing.filtered())]
+    assert shown == ["Vérifiée en 2024"]
+    assert [(o.value, o.count) for o in listing.facet_results()[0].options] == [("2024", 1), ("2023", 1)]
+
+
+# The shared copy: built once by the process that changed the content, loaded by the others -------
+
+
+@pytest.fixture
+def builds(monkeypatch) -> list[str]:
+    """The tokens of the catalogues built in this process."""
+    built: list[str] = []
+    real = catalogue_module.build
+
+    def counting(token: str):
+        built.append(token)
+        return real(token)
+
+    monkeypatch.setattr(catalogue_module, "build", counting)
+    return built
+
+
+def test_another_process_loads_the_shared_copy_instead_of_building(fiche_index, builds):
+    FicheFactory(title="Partagée")
+    first = catalogue()
+    forget_local_copy()  # a second worker: no copy of its own yet
+    with CaptureQueriesContext(connection) as queries:
+        loaded = catalogue()
+    assert len(builds) == 1 and len(queries) == 1  # the token, nothing rebuilt
+    assert loaded is not first and loaded.token == first.token
+    assert loaded.fiches.pks == first.fiches.pks and loaded.fiches.title_words.words
+
+
+def test_a_commit_builds_the_new_version_once_for_every_process(
+    fiche_index, builds, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        FicheFactory(title="Une")
+        FicheFactory(title="Deux")  # many signals, one transaction
+    assert builds == [current_token()]
+    forget_local_copy()
+    assert catalogue().fiches.titles == ["Deux", "Une"]
+    assert len(builds) == 1
+
+
+def test_a_request_that_publishes_builds_once_after_its_response(fiche_index, builds):
+    catalogue_module.request_started()
+    FicheFactory(title="Publiée en ligne")
+    FicheFactory(title="Publiée aussi")
+    assert builds == []  # no build while the editor waits
+    catalogue_module.request_finished()
+    assert builds == [current_token()]
+    forget_local_copy()
+    assert "Publiée aussi" in catalogue().fiches.titles and len(builds) == 1
+
+
+def test_a_bulk_writer_builds_once_at_the_end(fiche_index, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks, catalogue_module.one_build():
+        FicheFactory()
+        FicheFactory()
+    assert sum(callback is catalogue_module.refresh for callback in callbacks) == 1
+
+
+def test_the_database_store_shares_the_copy_between_processes(fiche_index, settings, builds):
+    settings.CACHES = {**settings.CACHES, "catalogue": CATALOGUE_DATABASE_CACHE}
+    call_command("createcachetable", verbosity=0)  # inside the test's transaction
+    FicheFactory(title="En base")
+    catalogue()
+    forget_local_copy()
+    assert catalogue().fiches.titles == ["En base"] and len(builds) == 1
+
+
+def test_a_failing_store_costs_a_local_build_never_an_error(client, fiche_index, settings, builds):
+    missing = {**CATALOGUE_DATABASE_CACHE, "LOCATION": "kazasso_catalogue_absent"}
+    settings.CACHES = {**settings.CACHES, "catalogue": missing}
+    FicheFactory(title="Sans cache partagé")
+    assert listing_titles(client) == ["Sans cache partagé"]
+    forget_local_copy()
+    assert listing_titles(client) == ["Sans cache partagé"]
+    assert len(builds) == 2
+    assert Structure.objects.exists()  # the failed reads left the transaction usable (PostgreSQL)

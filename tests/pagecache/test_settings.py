@@ -8,6 +8,8 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from site_kazasso.settings.caching import (
+    CATALOGUE_CACHE_ALIAS,
+    CATALOGUE_DATABASE_CACHE,
     RATELIMIT_CACHE_ALIAS,
     RATELIMIT_DATABASE_CACHE,
     build_caches,
@@ -20,11 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_local_memory_by_default_with_a_separate_page_cache():
     caches = build_caches({})
-    local = {alias: c["BACKEND"] for alias, c in caches.items() if alias != RATELIMIT_CACHE_ALIAS}
+    shared = (RATELIMIT_CACHE_ALIAS, CATALOGUE_CACHE_ALIAS)
+    local = {alias: c["BACKEND"] for alias, c in caches.items() if alias not in shared}
     assert set(local.values()) == {"django.core.cache.backends.locmem.LocMemCache"}
     assert caches["default"]["LOCATION"] != caches["pages"]["LOCATION"]
-    # Rate-limit counters are shared by every worker: the database, not a process's memory.
+    # Rate-limit counters and the listings' catalogue are shared by every worker: the database.
     assert caches[RATELIMIT_CACHE_ALIAS] == RATELIMIT_DATABASE_CACHE
+    assert caches[CATALOGUE_CACHE_ALIAS] == CATALOGUE_DATABASE_CACHE
 
 
 def test_redis_when_redis_url_is_set():

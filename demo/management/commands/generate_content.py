@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from events.models import EventPage
 from fiches.models import FichePage
+from taxonomy.catalogue import one_build
 
 PREFIX = "gen-"  # demo.generator.PREFIX, repeated here to keep the import lazy
 Progress = Callable[[str, int, int], None]
@@ -71,14 +72,15 @@ def delete_generated(batch_size: int, progress: Progress) -> dict[str, int]:
     whatever someone added to a generated page by hand (revisions, registrations, related links).
     """
     deleted = {}
-    for label, model in (("fiches", FichePage), ("événements", EventPage)):
-        ids = list(model.objects.filter(slug__startswith=PREFIX).values_list("pk", flat=True))
-        progress(label, 0, len(ids))
-        for done in range(0, len(ids), batch_size):
-            with transaction.atomic():
-                Page.objects.filter(pk__in=ids[done : done + batch_size]).delete()
-            progress(label, min(done + batch_size, len(ids)), len(ids))
-        deleted[label] = len(ids)
+    with one_build():  # the listings' catalogue: built once at the end, not after every batch
+        for label, model in (("fiches", FichePage), ("événements", EventPage)):
+            ids = list(model.objects.filter(slug__startswith=PREFIX).values_list("pk", flat=True))
+            progress(label, 0, len(ids))
+            for done in range(0, len(ids), batch_size):
+                with transaction.atomic():
+                    Page.objects.filter(pk__in=ids[done : done + batch_size]).delete()
+                progress(label, min(done + batch_size, len(ids)), len(ids))
+            deleted[label] = len(ids)
     return deleted
 
 

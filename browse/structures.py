@@ -1,4 +1,4 @@
-"""Public pages of the member structures."""
+"""Public pages /structures/ and /structures/<slug>/: the member structures and what each has published."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -17,7 +17,7 @@ STRUCTURE_EVENTS = 4
 def structure_list(request: HttpRequest) -> HttpResponse:
     structures = annotate_fiche_counts(Structure.objects.select_related("logo"), "structure")
     crumbs = [(_("Accueil"), "/"), (_("Structures membres"), None)]
-    return render(request, "members/structure_list.html", {"structures": structures, "crumbs": crumbs})
+    return render(request, "browse/structure_list.html", {"structures": structures, "crumbs": crumbs})
 
 
 def structure_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -25,13 +25,13 @@ def structure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     cat = catalogue()
     fiches = cat.fiches.mask("structure", structure.pk)
     organised = cat.events.mask("structure", structure.pk)  # events list all their organisers
-    not_over = cat.events.ending_from(clock.now())
+    not_over = cat.events.at_least("end", clock.now())
     upcoming_ids = cat.events.ordered(organised & not_over)[:STRUCTURE_EVENTS]
     past_ids = cat.events.ordered(organised & ~not_over, reverse=True)[:STRUCTURE_EVENTS]
     events = {event.pk: event for event in event_cards(upcoming_ids + past_ids)}  # one load for both
     return render(
         request,
-        "members/structure_detail.html",
+        "browse/structure_detail.html",
         {
             "structure": structure,
             "fiches": fiche_cards(cat.fiches.ordered(fiches)[:STRUCTURE_FICHES]),

@@ -158,7 +158,7 @@ def browse_content(
     cat = catalogue()
     fiches = cat.fiches.mask(dimension, key)
     carrying = cat.events.mask(dimension, key)
-    not_over = cat.events.ending_from(now or clock.now())
+    not_over = cat.events.at_least("end", now or clock.now())
     upcoming, past = carrying & not_over, carrying & ~not_over
     upcoming_ids = cat.events.ordered(upcoming)[:EVENTS_SHOWN]
     past_ids = cat.events.ordered(past, reverse=True)[:EVENTS_SHOWN]

@@ -16,8 +16,8 @@ from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 
+from browse.queries import TagUsage, used_tags
 from members.models import Structure
-from search.browse_queries import TagUsage, used_tags
 from taxonomy.models import Theme
 
 
@@ -74,7 +74,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     """Everything but the admin, search results and registrants' private cancellation links."""
     return render(
         request,
-        "search/robots.txt",
+        "browse/robots.txt",
         {"sitemap_url": request.build_absolute_uri(reverse("browse:sitemap"))},
         content_type="text/plain; charset=utf-8",
     )

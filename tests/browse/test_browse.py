@@ -10,88 +10,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from taggit.models import Tag
 
 from events.models import EventPage
 from members.models import Structure
 from taxonomy.models import Theme
+from tests.browse.conftest import NOW
 from tests.factories import EventFactory, FicheFactory, aware, reunion
 
 pytestmark = pytest.mark.django_db
 
-NOW = reunion(2030, 5, 1, 12)
 TRESORERIE = "Tr%C3%A9sorerie"
-
-
-@pytest.fixture
-def catalogue(fiche_index, event_index, frozen_now):
-    """Live and draft fiches and events sharing a few tags, around a frozen "now"."""
-    frozen_now(NOW)
-    pages = {
-        "tenir": FicheFactory(
-            title="Tenir sa trésorerie au quotidien",
-            themes=["comptabilite-fiscalite"],
-            tags=["Trésorerie", "Comptabilité"],
-            published_at=aware(2024, 1, 10),
-        ),
-        "cloturer": FicheFactory(
-            title="Clôturer ses comptes annuels",
-            themes=["comptabilite-fiscalite", "financement"],
-            tags=["Trésorerie"],
-            published_at=aware(2025, 3, 2),
-        ),
-        "fiche_draft": FicheFactory(
-            title="Brouillon sur la trésorerie",
-            themes=["comptabilite-fiscalite"],
-            tags=["Trésorerie", "Brouillon seul"],
-            live=False,
-        ),
-        "benevoles": FicheFactory(
-            title="Accueillir ses bénévoles",
-            themes=["benevolat-engagement"],
-            tags=["Bénévolat", "Éducation populaire"],
-            published_at=aware(2023, 5, 5),
-        ),
-        "reseau": FicheFactory(
-            title="Travailler en réseau",
-            themes=["co-construction-developpement-local"],
-            tags=["Cœur de réseau"],
-            published_at=aware(2022, 2, 2),
-        ),
-        "webinaire": EventFactory(
-            title="Webinaire trésorerie",
-            start=reunion(2030, 6, 10, 9),
-            themes=["comptabilite-fiscalite"],
-            tags=["Trésorerie", "Webinaire"],
-        ),
-        "rencontre": EventFactory(
-            title="Rencontre des comptables",
-            start=reunion(2030, 5, 20, 14),
-            themes=["comptabilite-fiscalite"],
-            tags=["Trésorerie"],
-        ),
-        "bilan": EventFactory(
-            title="Bilan de l'année comptable",
-            start=reunion(2029, 11, 5, 9),
-            themes=["comptabilite-fiscalite"],
-            tags=["Trésorerie"],
-        ),
-        "event_draft": EventFactory(
-            title="Événement brouillon",
-            start=reunion(2030, 7, 1, 9),
-            themes=["comptabilite-fiscalite"],
-            tags=["Trésorerie", "Brouillon seul"],
-            live=False,
-        ),
-        "forum": EventFactory(
-            title="Forum du bénévolat",
-            start=reunion(2030, 9, 1, 9),
-            themes=["benevolat-engagement"],
-            tags=["Bénévolat"],
-        ),
-    }
-    Tag.objects.create(name="Orphelin")
-    return pages
 
 
 def soup_of(response) -> BeautifulSoup:
@@ -118,7 +46,7 @@ def assert_headings_in_order(soup: BeautifulSoup) -> None:
 # /tags/ ---------------------------------------------------------------------------------------
 
 
-def test_tag_list_counts_live_fiches_and_events_in_alphabetical_order(client, catalogue):
+def test_tag_list_counts_live_fiches_and_events_in_alphabetical_order(client, content):
     response = client.get("/tags/")
     soup = soup_of(response)
     rows = soup.select(".tag-index__list li")
@@ -126,6 +54,7 @@ def test_tag_list_counts_live_fiches_and_events_in_alphabetical_order(client, ca
     # Accents and case ignored: "Éducation" sorts under E, "Cœur" before "Comptabilité".
     assert names == [
         "Bénévolat",
+        "Bilan",
         "Cœur de réseau",
         "Comptabilité",
         "Éducation populaire",
@@ -145,15 +74,15 @@ def test_tag_list_counts_live_fiches_and_events_in_alphabetical_order(client, ca
     assert hrefs["Trésorerie"] == "/tags/tresorerie/"
     assert hrefs["Éducation populaire"] == "/tags/education-populaire/"
     assert [h.get_text(strip=True) for h in soup.select(".tag-index__letter")] == ["B", "C", "E", "T", "W"]
-    assert soup.select_one("#all-title").get_text(strip=True) == "Tous les mots-clés (6)"
+    assert soup.select_one("#all-title").get_text(strip=True) == "Tous les mots-clés (7)"
 
 
-def test_tag_list_highlights_the_most_used(client, catalogue):
+def test_tag_list_highlights_the_most_used(client, content):
     soup = soup_of(client.get("/tags/"))
     top = soup.select(".tag-top__list a")
     assert [a.contents[0].strip() for a in top][:2] == ["Trésorerie", "Bénévolat"]
     assert top[0].select_one(".tag-count").get_text(" ", strip=True) == "5 contenus"
-    assert len(top) == 6
+    assert len(top) == 7
 
 
 def test_most_used_list_stops_at_twelve(client, fiche_index):
@@ -178,7 +107,7 @@ def test_most_used_list_stops_at_twelve(client, fiche_index):
         ("  o ", ["Bénévolat", "Cœur de réseau", "Comptabilité", "Éducation populaire", "Trésorerie"]),
     ],
 )
-def test_tag_list_filter_ignores_accents_and_case(client, catalogue, query, expected):
+def test_tag_list_filter_ignores_accents_and_case(client, content, query, expected):
     response = client.get("/tags/", {"q": query})
     soup = soup_of(response)
     assert [li.a.get_text(strip=True) for li in soup.select(".tag-index__list li")] == expected
@@ -187,14 +116,14 @@ def test_tag_list_filter_ignores_accents_and_case(client, catalogue, query, expe
     assert soup.select_one("a[href='/tags/']") is not None
 
 
-def test_tag_list_filter_without_match(client, catalogue):
+def test_tag_list_filter_without_match(client, content):
     response = client.get("/tags/", {"q": "zzz"})
     assert "Aucun mot-clé ne contient « zzz »" in text_of(response)
     assert soup_of(response).select_one("#all-title").get_text(strip=True) == "0 mot-clé contenant « zzz »"
 
 
 @pytest.mark.parametrize("query", ["\x00", "é" * 10_000, "<script>alert(1)</script>", "%", "_", "'; --"])
-def test_tag_list_odd_queries(client, catalogue, query):
+def test_tag_list_odd_queries(client, content, query):
     response = client.get("/tags/", {"q": query})
     assert response.status_code == 200
     assert b"<script>alert" not in response.content
@@ -202,7 +131,7 @@ def test_tag_list_odd_queries(client, catalogue, query):
         assert "raccourci à 200 caractères" in text_of(response)
 
 
-def test_tag_list_form_is_labelled_and_works_without_javascript(client, catalogue):
+def test_tag_list_form_is_labelled_and_works_without_javascript(client, content):
     soup = soup_of(client.get("/tags/"))
     form = soup.select_one("form.tag-filter")
     assert form["method"] == "get" and form["action"] == "/tags/"
@@ -216,7 +145,7 @@ def test_tag_list_without_any_tag(client, fiche_index):
     assert "Aucun mot-clé n'est encore utilisé" in text_of(client.get("/tags/"))
 
 
-def test_footer_links_to_tags(client, catalogue):
+def test_footer_links_to_tags(client, content):
     soup = soup_of(client.get("/tags/"))
     assert soup.select_one("footer a[href='/tags/']").get_text(strip=True) == "Mots-clés"
 
@@ -224,10 +153,32 @@ def test_footer_links_to_tags(client, catalogue):
 # /tags/<slug>/ --------------------------------------------------------------------------------
 
 
-def test_tag_page_lists_live_fiches_then_upcoming_and_past_events(client, catalogue):
-    response = client.get("/tags/tresorerie/")
+@pytest.mark.parametrize(
+    ("path", "name", "parent", "lead", "filter_query"),
+    [
+        (
+            "/tags/tresorerie/",
+            "Trésorerie",
+            ("Mots-clés", "/tags/"),
+            lambda: "Portent ce mot-clé : 2 ressources, 2 événements à venir et 1 événement passé.",
+            f"tagged_with={TRESORERIE}",
+        ),
+        (
+            "/themes/comptabilite-fiscalite/",
+            "Comptabilité, gestion et fiscalité",
+            ("Ressources", "/ressources/"),
+            lambda: Theme.objects.get(slug="comptabilite-fiscalite").description,
+            "theme=comptabilite-fiscalite",
+        ),
+    ],
+)
+def test_tag_and_theme_pages_list_live_fiches_then_upcoming_and_past_events(
+    client, content, path, name, parent, lead, filter_query
+):
+    response = client.get(path)
     soup = soup_of(response)
-    assert soup.select_one("main h1").get_text(strip=True) == "#Trésorerie"
+    assert soup.select_one("main h1").get_text(strip=True).removeprefix("#") == name
+    assert lead() in soup.select_one(".browse-header").get_text(" ", strip=True)
     assert card_titles(soup, "fiches-title") == [
         "Clôturer ses comptes annuels",
         "Tenir sa trésorerie au quotidien",
@@ -238,14 +189,16 @@ def test_tag_page_lists_live_fiches_then_upcoming_and_past_events(client, catalo
     assert "Brouillon sur la trésorerie" not in html and "Événement brouillon" not in html
     assert "Accueillir ses bénévoles" not in html
     assert "visio.exemple.re" not in html
+    hrefs = {a["href"] for a in soup.select("main a")}
+    assert {f"/ressources/?{filter_query}", f"/evenements/?{filter_query}"} <= hrefs
     assert_headings_in_order(soup)
     crumbs = [
         (li.get_text(strip=True), li.a["href"] if li.a else None) for li in soup.select(".breadcrumb li")
     ]
-    assert crumbs == [("Accueil", "/"), ("Mots-clés", "/tags/"), ("Trésorerie", None)]
+    assert crumbs == [("Accueil", "/"), parent, (name, None)]
 
 
-def test_tag_page_links_to_the_filtered_listings(client, catalogue):
+def test_tag_page_links_to_the_filtered_listings(client, content):
     soup = soup_of(client.get("/tags/tresorerie/"))
     hrefs = {a["href"] for a in soup.select("main a")}
     fiches_url = f"/ressources/?tagged_with={TRESORERIE}"
@@ -273,7 +226,7 @@ def test_tag_page_shows_twelve_fiches_and_a_see_all_link(client, fiche_index, ev
     assert parse_qs(urlparse(more["href"]).query) == {"tagged_with": ["AG à distance"]}
 
 
-def test_tag_with_only_drafts_or_nothing_has_no_page(client, catalogue):
+def test_tag_with_only_drafts_or_nothing_has_no_page(client, content):
     """A tag's name is public once a live public page carries it (tests/security/test_cache_tags.py)."""
     assert client.get("/tags/brouillon-seul/").status_code == 404
     assert client.get("/tags/orphelin/").status_code == 404
@@ -293,9 +246,17 @@ def test_tag_with_only_drafts_or_nothing_has_no_page(client, catalogue):
         "/themes/%00/",
         "/themes/" + "y" * 5000 + "/",
         "/themes/",
+        "/flux/themes/inconnu/",
+        "/flux/themes/inconnu/atom/",
+        "/flux/tags/inconnu/",
+        "/flux/tags/inconnu/atom/",
+        "/flux/tags/%00/",
+        "/flux/themes/%00/atom/",
+        "/flux/tags/" + "z" * 400 + "/",
+        "/flux/tags/%C3%A9t%C3%A9/",
     ],
 )
-def test_unknown_or_junk_slugs_are_french_404(client, catalogue, path):
+def test_unknown_or_junk_slugs_are_french_404(client, content, path):
     response = client.get(path)
     assert response.status_code == 404
     assert "Page introuvable" in response.content.decode()
@@ -314,7 +275,7 @@ def test_odd_tag_names_never_break_pages(client, fiche_index):
 
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 @given(text=st.text(max_size=300))
-def test_random_filters_and_slugs_never_fail(client, catalogue, text):
+def test_random_filters_and_slugs_never_fail(client, content, text):
     assert client.get("/tags/", {"q": text}).status_code == 200
     for prefix in ("/tags/", "/themes/", "/flux/tags/"):
         assert client.get(prefix + quote(text, safe="") + "/").status_code in (200, 404)
@@ -323,34 +284,14 @@ def test_random_filters_and_slugs_never_fail(client, catalogue, text):
 # /themes/<slug>/ ------------------------------------------------------------------------------
 
 
-def test_theme_page_shows_name_description_and_live_content(client, catalogue):
-    theme = Theme.objects.get(slug="comptabilite-fiscalite")
-    response = client.get("/themes/comptabilite-fiscalite/")
-    soup = soup_of(response)
-    assert soup.select_one("main h1").get_text(strip=True) == theme.name
-    assert theme.description in soup.select_one(".browse-header").get_text(" ", strip=True)
-    assert card_titles(soup, "fiches-title") == [
-        "Clôturer ses comptes annuels",
-        "Tenir sa trésorerie au quotidien",
-    ]
-    assert card_titles(soup, "upcoming-title") == ["Rencontre des comptables", "Webinaire trésorerie"]
-    assert card_titles(soup, "past-title") == ["Bilan de l'année comptable"]
-    html = response.content.decode()
-    assert "Brouillon sur la trésorerie" not in html and "Événement brouillon" not in html
-    hrefs = {a["href"] for a in soup.select("main a")}
-    assert "/ressources/?theme=comptabilite-fiscalite" in hrefs
-    assert "/evenements/?theme=comptabilite-fiscalite" in hrefs
-    assert_headings_in_order(soup)
-
-
-def test_theme_page_without_content(client, catalogue):
+def test_theme_page_without_content(client, content):
     response = client.get("/themes/assurance-responsabilite/")
     assert "Rien n'est encore publié sur ce thème." in text_of(response)
 
 
-def test_theme_page_keeps_unpublished_changes_out(client, catalogue):
+def test_theme_page_keeps_unpublished_changes_out(client, content):
     """A live fiche's draft revision moving it to another theme does not move it yet."""
-    fiche = catalogue["reseau"]
+    fiche = content["reseau"]
     fiche.themes = [Theme.objects.get(slug="evenements")]
     fiche.save_revision()
     soup = soup_of(client.get("/themes/evenements/"))

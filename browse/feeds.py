@@ -14,20 +14,22 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.dateformat import format as dateformat
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from taggit.models import Tag
 
-from events.models import EventPage
-from fiches.models import FichePage
-from search.browse_queries import (
+from browse.queries import (
     feed_fiches,
     feed_latest_content,
     feed_upcoming_events,
     get_tag,
     get_theme,
 )
+from events.models import EventPage
+from fiches.models import FichePage
 from taxonomy.models import Theme
 
 REUNION = ZoneInfo(settings.TIME_ZONE)  # the site's zone, La Réunion, whatever the server's
@@ -62,9 +64,26 @@ def event_when(event: EventPage) -> str:
 
 
 class PageFeed(Feed):
-    """Item rendering shared by every feed: fiches and events, in French."""
+    """Item rendering shared by every feed: fiches and events, in French; RSS 2.0, or Atom."""
 
     language = "fr"
+    title_format: str  # with %(site)s, and %(name)s for a theme's or a tag's feed
+
+    def __init__(self, atom: bool = False) -> None:
+        if atom:
+            self.feed_type = Atom1Feed
+
+    @classmethod
+    def title_for(cls, subject: Theme | Tag | None = None) -> str:
+        """The feed's title, which the pages that announce the feed also give."""
+        return cls.title_format % {"site": settings.WAGTAIL_SITE_NAME, "name": getattr(subject, "name", "")}
+
+    def title(self, source: FeedSource) -> str:
+        return self.title_for(source.subject)
+
+    def subtitle(self, source: FeedSource) -> str:
+        """Atom's subtitle (RSS has none)."""
+        return self.description(source)
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FeedSource:
         return FeedSource(request=request)
@@ -109,19 +128,9 @@ class PageFeed(Feed):
         return [theme.name for theme in item.themes.all()] + [tag.name for tag in item.tags.all()]
 
 
-class AtomMixin:
-    feed_type = Atom1Feed
-
-    def subtitle(self, source: FeedSource) -> str:
-        return self.description(source)
-
-
 class LatestFichesFeed(PageFeed):
-    def title(self, source: FeedSource) -> str:
-        return _("%(site)s – dernières ressources") % {"site": settings.WAGTAIL_SITE_NAME}
-
-    def link(self, source: FeedSource) -> str:
-        return "/ressources/"
+    title_format = _lazy("%(site)s – dernières ressources")
+    link = "/ressources/"
 
     def description(self, source: FeedSource) -> str:
         return _(
@@ -134,11 +143,8 @@ class LatestFichesFeed(PageFeed):
 
 
 class UpcomingEventsFeed(PageFeed):
-    def title(self, source: FeedSource) -> str:
-        return _("%(site)s – événements à venir") % {"site": settings.WAGTAIL_SITE_NAME}
-
-    def link(self, source: FeedSource) -> str:
-        return "/evenements/"
+    title_format = _lazy("%(site)s – événements à venir")
+    link = "/evenements/"
 
     def description(self, source: FeedSource) -> str:
         return _("Les prochains webinaires, rencontres et ateliers pour les associations de La Réunion.")
@@ -147,61 +153,38 @@ class UpcomingEventsFeed(PageFeed):
         return feed_upcoming_events()
 
 
-class ThemeFeed(PageFeed):
-    def get_object(self, request: HttpRequest, slug: str) -> FeedSource:
-        return FeedSource(request=request, subject=get_theme(slug))
+class SubjectFeed(PageFeed):
+    """Latest fiches and events on one theme or one tag, taken by the slug of the URL."""
 
-    def title(self, source: FeedSource) -> str:
-        return _("%(site)s – thème « %(name)s »") % {
-            "site": settings.WAGTAIL_SITE_NAME,
-            "name": source.subject.name,
-        }
+    kind: str  # "theme" or "tag": names the subject's page, browse:<kind>_detail
+    lookup: str  # how fiches and events point at the subject
+    about: str  # the description when the subject has none, with %(name)s
+
+    @staticmethod
+    def get_subject(slug: str) -> Theme | Tag:
+        raise NotImplementedError
+
+    def get_object(self, request: HttpRequest, slug: str) -> FeedSource:
+        return FeedSource(request=request, subject=self.get_subject(slug))
 
     def link(self, source: FeedSource) -> str:
-        return f"/themes/{source.subject.slug}/"
+        return reverse(f"browse:{self.kind}_detail", args=[source.subject.slug])
 
     def description(self, source: FeedSource) -> str:
-        return source.subject.description or _(
-            "Les dernières ressources et les derniers événements publiés sur le thème « %(name)s »."
-        ) % {"name": source.subject.name}
+        default = self.about % {"name": source.subject.name}
+        return getattr(source.subject, "description", "") or default
 
     def get_items(self, source: FeedSource) -> list[Item]:
-        return feed_latest_content(themes=source.subject)
+        return feed_latest_content(**{self.lookup: source.subject})
 
 
-class TagFeed(PageFeed):
-    def get_object(self, request: HttpRequest, slug: str) -> FeedSource:
-        return FeedSource(request=request, subject=get_tag(slug))
-
-    def title(self, source: FeedSource) -> str:
-        return _("%(site)s – mot-clé « %(name)s »") % {
-            "site": settings.WAGTAIL_SITE_NAME,
-            "name": source.subject.name,
-        }
-
-    def link(self, source: FeedSource) -> str:
-        return f"/tags/{source.subject.slug}/"
-
-    def description(self, source: FeedSource) -> str:
-        return _(
-            "Les dernières ressources et les derniers événements publiés avec le mot-clé « %(name)s »."
-        ) % {"name": source.subject.name}
-
-    def get_items(self, source: FeedSource) -> list[Item]:
-        return feed_latest_content(tagged_items__tag=source.subject)
+class ThemeFeed(SubjectFeed):
+    kind, lookup, get_subject = "theme", "themes", staticmethod(get_theme)
+    title_format = _lazy("%(site)s – thème « %(name)s »")
+    about = _lazy("Les dernières ressources et les derniers événements publiés sur le thème « %(name)s ».")
 
 
-class LatestFichesAtomFeed(AtomMixin, LatestFichesFeed):
-    pass
-
-
-class UpcomingEventsAtomFeed(AtomMixin, UpcomingEventsFeed):
-    pass
-
-
-class ThemeAtomFeed(AtomMixin, ThemeFeed):
-    pass
-
-
-class TagAtomFeed(AtomMixin, TagFeed):
-    pass
+class TagFeed(SubjectFeed):
+    kind, lookup, get_subject = "tag", "tagged_items__tag", staticmethod(get_tag)
+    title_format = _lazy("%(site)s – mot-clé « %(name)s »")
+    about = _lazy("Les dernières ressources et les derniers événements publiés avec le mot-clé « %(name)s ».")
