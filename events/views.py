@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from events import clock
 from events.forms import RegistrationForm
+from events.listing import EVENTS
 from events.models import Registration
 from events.services import (
     STATE_MESSAGES,
@@ -24,7 +25,6 @@ from events.services import (
 from site_kazasso.pagecache.middleware import shows_seats_of
 from site_kazasso.pages import routed_parent
 from site_kazasso.ratelimit import retry_after, wait_text
-from taxonomy.catalogue import EVENTS
 from taxonomy.facets import listed_classification
 
 if TYPE_CHECKING:

@@ -22,9 +22,9 @@ from editorial.checklist import fiche_missing
 from editorial.forms import EditorialPageForm
 from editorial.permissions import EditorialPageMixin
 from fiches.blocks import FicheBodyBlock
-from fiches.listing import fiche_listing_context
+from fiches.listing import FICHES, fiche_listing_context
 from site_kazasso.pages import ChildRouteMixin, routed_parent
-from taxonomy.catalogue import FICHES, catalogue
+from taxonomy.catalogue import catalogue
 from taxonomy.facets import listed_classification, load_in_order
 
 MAX_THEMES = 3

@@ -340,5 +340,5 @@ def listed_classification(kind: str, pk: int, dimensions: Sequence[str]) -> dict
             continue
         keys = [key for key, mask in index.facets.get("tag", {}).items() if mask >> at & 1]
         keys.sort(key=cat.tag_sort_keys.__getitem__)
-        found["tag"] = [Tag(pk=key, name=cat.tags[key][0], slug=cat.tags[key][1]) for key in keys]
+        found["tag"] = [Tag(pk=key, name=cat.tags[key].name, slug=cat.tags[key].slug) for key in keys]
     return found
