@@ -1,5 +1,6 @@
 """Demonstration content for Kaz Asso, loaded by `manage.py load_demo`.
 
-The data modules (`fiches_data`, `media_data`, `home_data`, `content/`) only describe content;
-`builders` turns those descriptions into database objects, creating only what is missing.
+The content is data (`data/`: YAML files for the fiches, events, associations, workflow pages,
+media and home page, and the sample files themselves); `loader` reads it and builds pages,
+`builders`, `events_builders` and `workflow_states` create only what is missing.
 """

@@ -129,8 +129,7 @@ def ensure_people(ctx: DemoContext, password: str) -> StepReport:
     report = count_report(
         created,
         existing,
-        singular="compte de démonstration",
-        plural="comptes de démonstration",
+        ("compte de démonstration", "comptes de démonstration"),
         feminine=False,
     )
     if existing:

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.files.base import ContentFile
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.core.management.base import CommandError
 from django.utils import timezone
@@ -24,21 +24,16 @@ from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from demo import files, home_data
-from demo.fiches_data import FICHES, fiche_slugs
-from demo.media_data import DEFAULT_LOGO_COLOURS, DOCUMENTS, IMAGES, LOGO_COLOURS
+from demo.loader import FILES_DIR, Entry, Lookups, build_fiche, read
 from demo.report import StepReport, count_report
-from demo.spec import BlockSpec, FicheSpec
-from fiches.models import MAX_THEMES, FicheIndexPage, FichePage, FicheRelatedLink
+from fiches.models import FicheIndexPage, FichePage, FicheRelatedLink
 from home.models import HomePage, SiteSettings
 from members.models import Structure
-from taxonomy.catalogue import invalidate
+from site_kazasso import content_version
 from taxonomy.models import Theme, Typology
 
 ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@kazasso.re"
-CHAPO_MAX_LENGTH = 400
-TAGS_PER_FICHE = (2, 5)
 PUBLICATION_TIME = time(9, 30)
 
 
@@ -70,36 +65,6 @@ def get_context() -> DemoContext:
     return DemoContext(site=site, home=home, index=index)
 
 
-# --- Checks ----------------------------------------------------------------------------------------
-
-
-def check_fiche_specs() -> list[str]:
-    """Problems in the demo data itself, found before anything is written."""
-    problems: list[str] = []
-    structures = set(Structure.objects.values_list("slug", flat=True))
-    themes = set(Theme.objects.values_list("slug", flat=True))
-    typologies = set(Typology.objects.values_list("slug", flat=True))
-    slugs = fiche_slugs()
-    if len(slugs) != len(FICHES):
-        problems.append("deux fiches de démonstration ont le même identifiant d'URL")
-    for spec in FICHES:
-        if spec.structure not in structures:
-            problems.append(f"{spec.slug} : structure inconnue « {spec.structure} »")
-        if spec.typology not in typologies:
-            problems.append(f"{spec.slug} : typologie inconnue « {spec.typology} »")
-        problems += [f"{spec.slug} : thème inconnu « {slug} »" for slug in spec.themes if slug not in themes]
-        if not 1 <= len(spec.themes) <= MAX_THEMES:
-            problems.append(f"{spec.slug} : {len(spec.themes)} thèmes (1 à {MAX_THEMES} attendus)")
-        if not TAGS_PER_FICHE[0] <= len(spec.tags) <= TAGS_PER_FICHE[1]:
-            problems.append(f"{spec.slug} : {len(spec.tags)} mots-clés (2 à 5 attendus)")
-        if len(spec.chapo) > CHAPO_MAX_LENGTH:
-            problems.append(f"{spec.slug} : chapô de {len(spec.chapo)} caractères (400 au plus)")
-        problems += [
-            f"{spec.slug} : fiche liée inconnue « {slug} »" for slug in spec.related if slug not in slugs
-        ]
-    return problems
-
-
 # --- Accounts --------------------------------------------------------------------------------------
 
 
@@ -120,8 +85,7 @@ def ensure_admin(ctx: DemoContext, password: str) -> StepReport:
     report = count_report(
         int(created),
         int(not created),
-        singular="compte administrateur",
-        plural="comptes administrateurs",
+        ("compte administrateur", "comptes administrateurs"),
         feminine=False,
     )
     if created:
@@ -132,8 +96,10 @@ def ensure_admin(ctx: DemoContext, password: str) -> StepReport:
 # --- Media -----------------------------------------------------------------------------------------
 
 
-def _image_file(data: bytes, filename: str) -> dict[str, Any]:
-    """Model fields for a new image: the file plus the size and hash Wagtail's upload form would set."""
+def _file_fields(filename: str) -> dict[str, Any]:
+    """Model fields for a file of demo/data/files: the file plus the size and hash an upload sets
+    (ImageFile, so that an image's width and height are read too)."""
+    data = (FILES_DIR / filename).read_bytes()
     return {
         "file": ImageFile(io.BytesIO(data), name=filename),
         "file_size": len(data),
@@ -141,46 +107,46 @@ def _image_file(data: bytes, filename: str) -> dict[str, Any]:
     }
 
 
-def ensure_images(ctx: DemoContext) -> StepReport:
-    """Banners used by the image blocks of the fiches, drawn with Pillow."""
-    image_model = get_image_model()
+def _ensure_files(model: type[Any], entries: list[dict[str, str]], found: dict[str, Any]) -> tuple[int, int]:
+    """Upload the files whose title is not in the library yet; `found` receives every object by key."""
     created = existing = 0
-    for spec in IMAGES:
-        image = image_model.objects.filter(title=spec.title).first()
-        if image is None:
-            data = files.banner_png(spec.background, spec.accent, spec.motif)
-            image = image_model.objects.create(
-                title=spec.title, **_image_file(data, f"kazasso-{spec.key}.png")
-            )
+    for entry in entries:
+        item = model.objects.filter(title=entry["title"]).first()
+        if item is None:
+            item = model.objects.create(title=entry["title"], **_file_fields(entry["file"]))
             created += 1
         else:
             existing += 1
-        ctx.images[spec.key] = image
-    return count_report(created, existing, singular="image", plural="images", feminine=True)
+        found[entry["key"]] = item
+    return created, existing
+
+
+def ensure_images(ctx: DemoContext) -> StepReport:
+    """Banners used by the image blocks of the fiches."""
+    created, existing = _ensure_files(get_image_model(), read("media.yaml")["images"], ctx.images)
+    return count_report(created, existing, ("image", "images"), feminine=True)
 
 
 def ensure_structure_logos(ctx: DemoContext) -> StepReport:
-    """A placeholder logo for each structure that has none, so cards and pages show one."""
+    """The shipped placeholder logo of each member structure that has none, for cards and pages."""
     image_model = get_image_model()
+    logos = read("media.yaml")["logos"]
     created = existing = 0
     for structure in Structure.objects.order_by("slug"):
-        if structure.logo_id is not None:
-            existing += 1
+        if structure.logo_id is not None or structure.slug not in logos:
+            existing += structure.logo_id is not None
             continue
         title = f"Logo – {structure.short_name}"
         image = image_model.objects.filter(title=title).first()
         if image is None:
-            background, accent = LOGO_COLOURS.get(structure.slug, DEFAULT_LOGO_COLOURS)
-            data = files.logo_png(structure.short_name, background, accent)
-            image = image_model.objects.create(title=title, **_image_file(data, f"logo-{structure.slug}.png"))
+            image = image_model.objects.create(title=title, **_file_fields(logos[structure.slug]))
         structure.logo = image
         structure.save(update_fields=["logo"])
         created += 1
     return count_report(
         created,
         existing,
-        singular="logo de structure",
-        plural="logos de structures",
+        ("logo de structure", "logos de structures"),
         feminine=False,
         done="ajouté",
     )
@@ -188,23 +154,31 @@ def ensure_structure_logos(ctx: DemoContext) -> StepReport:
 
 def ensure_documents(ctx: DemoContext) -> StepReport:
     """Downloadable models (statutes, budgets, check-lists) used by the document blocks."""
-    document_model = get_document_model()
-    created = existing = 0
-    for spec in DOCUMENTS:
-        document = document_model.objects.filter(title=spec.title).first()
-        if document is None:
-            data = files.document_bytes(spec.filename, spec.title, spec.lines)
-            document = document_model.objects.create(
-                title=spec.title,
-                file=ContentFile(data, name=spec.filename),
-                file_size=len(data),
-                file_hash=hashlib.sha1(data, usedforsecurity=False).hexdigest(),  # Wagtail's content hash
-            )
-            created += 1
-        else:
-            existing += 1
-        ctx.documents[spec.key] = document
-    return count_report(created, existing, singular="document", plural="documents", feminine=False)
+    created, existing = _ensure_files(get_document_model(), read("media.yaml")["documents"], ctx.documents)
+    return count_report(created, existing, ("document", "documents"), feminine=False)
+
+
+def lookups(ctx: DemoContext) -> Lookups:
+    """What the data files name by slug or key, for `demo.loader`."""
+    return {
+        "structures": {s.slug: s for s in Structure.objects.all()},
+        "typologies": {t.slug: t for t in Typology.objects.all()},
+        "themes": {t.slug: t for t in Theme.objects.all()},
+        "images": ctx.images,
+        "documents": ctx.documents,
+        "links": read("media.yaml")["links"],
+    }
+
+
+def add_page(parent: Page, page: Page) -> Page:
+    """Add a new page under `parent`, then validate it as publishing would (`full_clean`, which runs
+    the model's `clean`): Wagtail checks only the title and slug of a page saved as a draft."""
+    try:
+        parent.add_child(instance=page)
+        page.full_clean()
+    except ValidationError as exc:
+        raise CommandError(f"Page de démonstration « {page.slug} » invalide : {exc}") from exc
+    return page
 
 
 # --- Pages -----------------------------------------------------------------------------------------
@@ -227,7 +201,7 @@ def publish_as_of(page: Page, when: datetime, user: AbstractBaseUser | None) -> 
     )
     Revision.objects.filter(pk=revision.pk).update(created_at=when)
     PageLogEntry.objects.filter(page=page).update(timestamp=when)
-    invalidate()  # the dates changed without a signal: the listings' catalogue must see them
+    content_version.changed()  # the dates changed without a signal
 
 
 def ensure_home_content(ctx: DemoContext) -> StepReport:
@@ -235,9 +209,8 @@ def ensure_home_content(ctx: DemoContext) -> StepReport:
     home = ctx.home
     if (home.intro or "").strip() or (home.about or "").strip():
         return StepReport(0, 1, "page d'accueil déjà rédigée, laissée telle quelle")
-    home.hero_title = home_data.HERO_TITLE
-    home.intro = home_data.INTRO
-    home.about = home_data.ABOUT
+    data = read("home.yaml")
+    home.hero_title, home.intro, home.about = data["hero_title"], data["intro"], data["about"]
     revision = home.save_revision(user=ctx.author)
     revision.publish(user=ctx.author)
     return StepReport(1, 0, "page d'accueil rédigée")
@@ -245,48 +218,17 @@ def ensure_home_content(ctx: DemoContext) -> StepReport:
 
 def ensure_site_settings(ctx: DemoContext) -> StepReport:
     """Contact and footer of the default site; only blank fields are filled in."""
-    settings_obj, created = SiteSettings.objects.get_or_create(
-        site=ctx.site, defaults=home_data.SITE_SETTINGS
-    )
+    values = read("home.yaml")["site_settings"]
+    settings_obj, created = SiteSettings.objects.get_or_create(site=ctx.site, defaults=values)
     if created:
         return StepReport(1, 0, "réglages du site créés")
-    blanks = [name for name in home_data.SITE_SETTINGS if not getattr(settings_obj, name)]
+    blanks = [name for name in values if not getattr(settings_obj, name)]
     for name in blanks:
-        setattr(settings_obj, name, home_data.SITE_SETTINGS[name])
+        setattr(settings_obj, name, values[name])
     if blanks:
         settings_obj.save(update_fields=blanks)
         return StepReport(1, 0, "réglages du site complétés")
     return StepReport(0, 1, "réglages du site déjà renseignés")
-
-
-def resolve_body(blocks: tuple[BlockSpec, ...], ctx: DemoContext) -> list[tuple[str, Any]]:
-    """Swap image and document keys for the Wagtail objects created by the media steps."""
-    resolved: list[tuple[str, Any]] = []
-    for block_type, value in blocks:
-        if block_type == "image" and isinstance(value, dict):
-            value = {**value, "image": ctx.images[value["image"]]}
-        elif block_type == "document" and isinstance(value, dict):
-            value = {**value, "document": ctx.documents[value["document"]]}
-        resolved.append((block_type, value))
-    return resolved
-
-
-def build_fiche(spec: FicheSpec, ctx: DemoContext, lookups: dict[str, dict[str, Any]]) -> FichePage:
-    """An unsaved fiche with its taxonomy and tags; add_child then saves it as a draft."""
-    page = FichePage(
-        title=spec.title,
-        slug=spec.slug,
-        chapo=spec.chapo,
-        structure=lookups["structures"][spec.structure],
-        typology=lookups["typologies"][spec.typology],
-        updated_on=min(spec.updated, timezone.localdate()),
-        body=resolve_body(spec.body, ctx),
-        live=False,
-        owner=ctx.author,
-    )
-    page.themes = [lookups["themes"][slug] for slug in spec.themes]
-    page.tags.add(*spec.tags)
-    return page
 
 
 def ensure_fiches(ctx: DemoContext) -> StepReport:
@@ -295,28 +237,25 @@ def ensure_fiches(ctx: DemoContext) -> StepReport:
     A fiche counts as present when a child of the index has its slug, whatever its content.
     Links are only set on fiches created now, so existing pages are never modified.
     """
+    entries = read("fiches")
     present = set(ctx.index.get_children().values_list("slug", flat=True))
-    lookups: dict[str, dict[str, Any]] = {
-        "structures": {s.slug: s for s in Structure.objects.all()},
-        "typologies": {t.slug: t for t in Typology.objects.all()},
-        "themes": {t.slug: t for t in Theme.objects.all()},
-    }
-    created: list[tuple[FicheSpec, FichePage]] = []
-    for spec in FICHES:
-        if spec.slug in present:
-            continue
-        page = build_fiche(spec, ctx, lookups)
-        ctx.index.add_child(instance=page)
-        created.append((spec, page))
-
+    found = lookups(ctx)
+    created = [
+        (entry, add_page(ctx.index, build_fiche(entry, found, ctx.author)))
+        for entry in entries
+        if entry["slug"] not in present
+    ]
     if created:
         fiches = {fiche.slug: fiche for fiche in FichePage.objects.child_of(ctx.index)}
-        for spec, page in created:
-            targets = [fiches[slug] for slug in spec.related if slug in fiches]
-            page.related_links = [
-                FicheRelatedLink(fiche=fiche, sort_order=order) for order, fiche in enumerate(targets)
-            ]
-            publish_as_of(page, _aware(spec.published), ctx.author)
-    return count_report(
-        len(created), len(FICHES) - len(created), singular="fiche", plural="fiches", feminine=True
-    )
+        for entry, page in created:
+            set_related(page, entry, fiches)
+            publish_as_of(page, _aware(entry["published"]), ctx.author)
+    return count_report(len(created), len(entries) - len(created), ("fiche", "fiches"), feminine=True)
+
+
+def set_related(page: FichePage, entry: Entry, fiches: dict[str, FichePage]) -> None:
+    """Link the fiches the entry lists, in its order, among those that exist."""
+    targets = [fiches[slug] for slug in entry.get("related", ()) if slug in fiches]
+    page.related_links = [
+        FicheRelatedLink(fiche=fiche, sort_order=order) for order, fiche in enumerate(targets)
+    ]

@@ -22,15 +22,14 @@ def agree(word: str, count: int, *, feminine: bool) -> str:
 def count_report(
     created: int,
     existing: int,
+    nouns: tuple[str, str],
     *,
-    singular: str,
-    plural: str,
     feminine: bool,
     done: str = "créé",
     kept: str = "déjà présent",
 ) -> StepReport:
-    """A report such as « 32 fiches créées, 0 déjà présentes »."""
-    noun = singular if created == 1 else plural
+    """A report such as « 32 fiches créées, 0 déjà présentes »; `nouns` is (singular, plural)."""
+    noun = nouns[0] if created == 1 else nouns[1]
     message = (
         f"{created} {noun} {agree(done, created, feminine=feminine)}, "
         f"{existing} {agree(kept, existing, feminine=feminine)}"

@@ -1,4 +1,4 @@
-"""Take the pages of `workflow_states_data` through the real workflow, as their authors would.
+"""Take the pages of `demo/data/workflow.yaml` through the real workflow, as their authors would.
 
 A page counts as present when a child of its index has its slug, whatever its content or state:
 it is then left alone. A missing page is created not live and owned by its structure's demo editor,
@@ -12,119 +12,31 @@ The transitions queue workflow emails with `transaction.on_commit`: load_demo si
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
 from demo import accounts
-from demo.builders import CHAPO_MAX_LENGTH, TAGS_PER_FICHE, DemoContext, build_fiche
-from demo.events_builders import THEMES_PER_EVENT, build_event, get_event_index
-from demo.events_data import event_slugs
-from demo.events_spec import REUNION
-from demo.fiches_data import fiche_slugs
+from demo.builders import DemoContext, add_page, lookups, set_related
+from demo.events_builders import get_event_index
+from demo.loader import REUNION, Entry, Lookups, build_event, build_fiche, read
 from demo.report import StepReport, count_report
-from demo.workflow_states_data import WORKFLOW_FICHES, workflow_slugs
-from demo.workflow_states_spec import (
-    COORDINATION,
-    DRAFT,
-    GO_LIVE_TIME,
-    NEEDS_CHANGES,
-    PEER_REVIEW,
-    PUBLISHED,
-    SCHEDULED,
-    STATES,
-    WORKFLOW_EVENTS,
-    WorkflowFicheSpec,
-)
 from editorial.models import CoordinationApprovalTask, PeerReviewTask
 from events import clock
-from events.models import RESERVED_SLUGS, EventFormat, EventPage
-from fiches.models import MAX_THEMES, FichePage, FicheRelatedLink
-from members.models import Structure
-from taxonomy.models import Theme, Typology
+from fiches.models import FichePage
 
-REVIEWED = (COORDINATION, NEEDS_CHANGES, SCHEDULED, PUBLISHED)
-APPROVED_BY_COORDINATION = (SCHEDULED, PUBLISHED)
-
-# --- Checks ----------------------------------------------------------------------------------------
-
-
-def _check_people(spec: WorkflowFicheSpec) -> list[str]:
-    """The reviewer and the coordinator a state needs, with the roles the workflow asks of them."""
-    slug = spec.fiche.slug
-    people = {account.username: account for account in accounts.DEMO_ACCOUNTS}
-    problems: list[str] = []
-    reviewer = people.get(spec.reviewer)
-    if spec.state in REVIEWED and (
-        reviewer is None
-        or reviewer.role != accounts.EDITOR_REVIEWER
-        or reviewer.structure == spec.fiche.structure
-    ):
-        problems.append(f"{slug} : relecteur « {spec.reviewer} » d'une autre structure attendu")
-    coordinator = people.get(spec.coordinator)
-    if spec.state in APPROVED_BY_COORDINATION and (
-        coordinator is None or coordinator.role != accounts.COORDINATOR
-    ):
-        problems.append(f"{slug} : membre de la coordination « {spec.coordinator} » attendu")
-    if spec.state == NEEDS_CHANGES and not spec.comment.strip():
-        problems.append(f"{slug} : une demande de modifications doit être commentée")
-    if (spec.state == SCHEDULED) != (spec.go_live_days > 0):
-        problems.append(f"{slug} : seule la page programmée a une date de mise en ligne")
-    return problems
-
-
-def check_workflow_specs() -> list[str]:
-    """Problems in the workflow demo data, found before anything is written."""
-    known = {
-        "structures": set(Structure.objects.values_list("slug", flat=True)),
-        "themes": set(Theme.objects.values_list("slug", flat=True)),
-        "typologies": set(Typology.objects.values_list("slug", flat=True)),
-    }
-    problems: list[str] = []
-    slugs = workflow_slugs()
-    if len(set(slugs)) != len(slugs) or set(slugs) & (fiche_slugs() | event_slugs()):
-        problems.append("une page du circuit de relecture reprend l'identifiant d'URL d'une autre page")
-    if sorted(spec.state for spec in WORKFLOW_FICHES) != sorted(STATES):
-        problems.append("il faut une fiche de démonstration par état du circuit de relecture")
-    for spec in WORKFLOW_FICHES:
-        fiche = spec.fiche
-        if fiche.structure not in known["structures"]:
-            problems.append(f"{fiche.slug} : structure inconnue « {fiche.structure} »")
-        if fiche.typology not in known["typologies"]:
-            problems.append(f"{fiche.slug} : typologie inconnue « {fiche.typology} »")
-        problems += [
-            f"{fiche.slug} : thème inconnu « {t} »" for t in fiche.themes if t not in known["themes"]
-        ]
-        if not 1 <= len(fiche.themes) <= MAX_THEMES:
-            problems.append(f"{fiche.slug} : {len(fiche.themes)} thèmes (1 à {MAX_THEMES} attendus)")
-        if not TAGS_PER_FICHE[0] <= len(fiche.tags) <= TAGS_PER_FICHE[1]:
-            problems.append(f"{fiche.slug} : {len(fiche.tags)} mots-clés (2 à 5 attendus)")
-        if len(fiche.chapo) > CHAPO_MAX_LENGTH:
-            problems.append(f"{fiche.slug} : chapô de {len(fiche.chapo)} caractères (400 au plus)")
-        problems += [
-            f"{fiche.slug} : fiche liée inconnue « {s} »" for s in fiche.related if s not in fiche_slugs()
-        ]
-        problems += _check_people(spec)
-    for event_spec in WORKFLOW_EVENTS:
-        event = event_spec.event
-        if event.structure not in known["structures"]:
-            problems.append(f"{event.slug} : structure inconnue « {event.structure} »")
-        problems += [
-            f"{event.slug} : thème inconnu « {t} »" for t in event.themes if t not in known["themes"]
-        ]
-        if not THEMES_PER_EVENT[0] <= len(event.themes) <= THEMES_PER_EVENT[1]:
-            problems.append(f"{event.slug} : {len(event.themes)} thèmes (1 à 3 attendus)")
-        if event.slug in RESERVED_SLUGS or event.format != EventFormat.WEBINAR or event.days_ahead <= 0:
-            problems.append(f"{event.slug} : un webinaire à venir est attendu")
-        if event_spec.state != PEER_REVIEW:
-            problems.append(f"{event.slug} : l'événement de démonstration est laissé en relecture")
-    return problems
-
+# The states a page is left in, as `workflow.state` names them in demo/data/workflow.yaml.
+DRAFT = "brouillon"
+PEER_REVIEW = "relecture par un pair"
+COORDINATION = "validation par la coordination"
+NEEDS_CHANGES = "modifications demandées"
+SCHEDULED = "publication programmée"
+PUBLISHED = "publiée par le circuit"
+GO_LIVE_TIME = time(8, 0)
 
 # --- Workflow actions ------------------------------------------------------------------------------
 
@@ -169,22 +81,23 @@ def go_live_at(days: int) -> datetime:
     return datetime.combine(day, GO_LIVE_TIME, tzinfo=REUNION)
 
 
-def drive(page: Any, state: str, spec: WorkflowFicheSpec | None = None) -> None:
-    """Submit, review and approve a freshly saved draft until it reaches `state`."""
+def drive(page: Any, workflow: Entry) -> None:
+    """Submit, review and approve a freshly saved draft until it reaches `workflow["state"]`."""
+    state = workflow["state"]
     if state == DRAFT:
         return
     editor = accounts.get_user(accounts.editor_username(page.structure.slug))
     submit(page, editor)
-    if state == PEER_REVIEW or spec is None:
+    if state == PEER_REVIEW:
         return
-    reviewer = accounts.get_user(spec.reviewer)
+    reviewer = accounts.get_user(workflow["reviewer"])
     if state == NEEDS_CHANGES:
-        act(page, reviewer, "reject", spec.comment)
+        act(page, reviewer, "reject", workflow["comment"])
         return
     act(page, reviewer, "approve")
     if state == COORDINATION:
         return
-    act(page, accounts.get_user(spec.coordinator), "approve")
+    act(page, accounts.get_user(workflow["coordinator"]), "approve")
 
 
 # --- States ----------------------------------------------------------------------------------------
@@ -229,81 +142,62 @@ def verify(created: list[tuple[Page, str]]) -> None:
 # --- Pages -----------------------------------------------------------------------------------------
 
 
-def _lookups() -> dict[str, dict[str, Any]]:
-    return {
-        "structures": {s.slug: s for s in Structure.objects.all()},
-        "typologies": {t.slug: t for t in Typology.objects.all()},
-        "themes": {t.slug: t for t in Theme.objects.all()},
-    }
-
-
 def save_draft(index: Page, page: Any) -> Any:
     """What "Enregistrer le brouillon" does on a new page: add it not live, then a first revision."""
-    page.live = False
-    try:
-        index.add_child(instance=page)  # logs "wagtail.create" in the owner's name
-        page.save_revision(user=page.owner, log_action=True)
-    except ValidationError as exc:
-        raise CommandError(f"Page de démonstration « {page.slug} » invalide : {exc}") from exc
+    add_page(index, page)  # logs "wagtail.create" in the owner's name
+    page.save_revision(user=page.owner, log_action=True)
     return page
 
 
-def create_fiche(spec: WorkflowFicheSpec, ctx: DemoContext, lookups: dict[str, dict[str, Any]]) -> FichePage:
-    fiche = spec.fiche
-    page = build_fiche(fiche, ctx, lookups)
-    page.owner = accounts.get_user(accounts.editor_username(fiche.structure))
-    published = {p.slug: p for p in FichePage.objects.child_of(ctx.index).filter(slug__in=fiche.related)}
-    targets = [published[slug] for slug in fiche.related if slug in published]
-    page.related_links = [
-        FicheRelatedLink(fiche=target, sort_order=order) for order, target in enumerate(targets)
-    ]
-    if spec.go_live_days:
-        page.go_live_at = go_live_at(spec.go_live_days)
+def create_fiche(entry: Entry, ctx: DemoContext, found: Lookups) -> FichePage:
+    """A fiche written by its structure's editor, linked to the published fiches it names."""
+    page = build_fiche(entry, found, accounts.get_user(accounts.editor_username(entry["structure"])))
+    set_related(page, entry, {p.slug: p for p in FichePage.objects.child_of(ctx.index)})
+    if "go_live_days" in entry["workflow"]:
+        page.go_live_at = go_live_at(entry["workflow"]["go_live_days"])
     return save_draft(ctx.index, page)
 
 
 def ensure_workflow_states(ctx: DemoContext) -> list[StepReport]:
     """Create the missing workflow pages and take each one to its state; check them at the end."""
-    lookups = _lookups()
+    data = read("workflow.yaml")
+    found = lookups(ctx)
     created: list[tuple[Page, str]] = []
 
     present = set(ctx.index.get_children().values_list("slug", flat=True))
     new_fiches = 0
-    for spec in WORKFLOW_FICHES:
-        if spec.fiche.slug in present:
+    for entry in data["fiches"]:
+        if entry["slug"] in present:
             continue
-        page = create_fiche(spec, ctx, lookups)
-        drive(page, spec.state, spec)
-        created.append((page, spec.state))
+        page = create_fiche(entry, ctx, found)
+        drive(page, entry["workflow"])
+        created.append((page, entry["workflow"]["state"]))
         new_fiches += 1
 
     event_index = get_event_index(ctx)
     present = set(event_index.get_children().values_list("slug", flat=True))
     new_events = 0
-    for event_spec in WORKFLOW_EVENTS:
-        if event_spec.event.slug in present:
+    for entry in data["events"]:
+        if entry["slug"] in present:
             continue
-        event: EventPage = build_event(event_spec.event, ctx, lookups, clock.now())
-        event.owner = accounts.get_user(accounts.editor_username(event_spec.event.structure))
-        save_draft(event_index, event)
-        drive(event, event_spec.state)
-        created.append((event, event_spec.state))
+        owner = accounts.get_user(accounts.editor_username(entry["structure"]))
+        event = save_draft(event_index, build_event(entry, found, owner, clock.now()))
+        drive(event, entry["workflow"])
+        created.append((event, entry["workflow"]["state"]))
         new_events += 1
 
     verify(created)
     fiches = count_report(
         new_fiches,
-        len(WORKFLOW_FICHES) - new_fiches,
-        singular="fiche du circuit de relecture",
-        plural="fiches du circuit de relecture",
+        len(data["fiches"]) - new_fiches,
+        ("fiche du circuit de relecture", "fiches du circuit de relecture"),
         feminine=True,
     )
     events = count_report(
         new_events,
-        len(WORKFLOW_EVENTS) - new_events,
-        singular="événement soumis à la relecture",
-        plural="événements soumis à la relecture",
+        len(data["events"]) - new_events,
+        ("événement soumis à la relecture", "événements soumis à la relecture"),
         feminine=False,
     )
-    detail = ", ".join(spec.state for spec in WORKFLOW_FICHES)
+    detail = ", ".join(entry["workflow"]["state"] for entry in data["fiches"])
     return [StepReport(fiches.created, fiches.existing, f"{fiches.message} ({detail})"), events]

@@ -7,6 +7,9 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from events.listing import event_kind
+        from events.models import Registration
+        from site_kazasso import content_version
         from taxonomy.kinds import register
 
         register(event_kind())
+        content_version.register_seats(Registration)

@@ -7,3 +7,7 @@ class MembersConfig(AppConfig):
 
     def ready(self) -> None:
         from members import signals  # noqa: F401
+        from members.models import Structure
+        from site_kazasso import content_version
+
+        content_version.register(Structure)

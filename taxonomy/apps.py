@@ -6,10 +6,9 @@ class TaxonomyConfig(AppConfig):
     verbose_name = "Référentiels"
 
     def ready(self) -> None:
-        from django.core import signals as request_signals
+        from site_kazasso import content_version
+        from taxonomy import catalogue
+        from taxonomy.models import Theme, Typology
 
-        from taxonomy import catalogue, signals
-
-        signals.connect()
-        request_signals.request_started.connect(catalogue.request_started, dispatch_uid="catalogue-request")
-        request_signals.request_finished.connect(catalogue.request_finished, dispatch_uid="catalogue-request")
+        content_version.register(Theme, Typology)
+        content_version.on_change(catalogue.on_content_change)

@@ -7,13 +7,13 @@ display order and, for every facet value (theme, typology, structure, tag, year,
 page…), a bitmask of the positions carrying it (taxonomy/masks.py). Filtering is `&`, counting
 is `int.bit_count()`, and only the page of results shown is read from the database.
 
-Freshness: one indexed query per request reads the token of `CatalogueVersion`, which
-`invalidate()` changes whenever published content, a tag or a reference list changes. Building
-takes up to a second at 10,000 fiches, so no reader should pay it: the process that changed the
-token builds the new catalogue once, after the response of the request that changed it (or
-after the commit, outside requests; once for a bulk writer in `one_build()`), and puts it in
-the shared cache alias `KAZASSO_CATALOGUE_CACHE_ALIAS` (Redis, or a table of the database),
-keyed by the token; every other process loads it from there (a few milliseconds) instead of
+Freshness: each copy is built at a content version (site_kazasso.content_version, the one
+module that says what changes public content; one indexed query per request reads it). Building
+takes up to a second at 10,000 fiches, so no reader should pay it: after each commit that
+changed the content, the process that made the change builds the new catalogue once (after the
+response, in a request; once at the end of `one_build()` for a bulk writer) and puts it in the
+shared cache alias `KAZASSO_CATALOGUE_CACHE_ALIAS` (Redis, or a table of the database), keyed by
+the version; every other process loads it from there (a few milliseconds) instead of
 rebuilding. The cache away or empty, a process builds its own copy: slower, never an error.
 As a safety net a copy is also rebuilt when older than `CATALOGUE_MAX_AGE` seconds.
 """
@@ -26,7 +26,6 @@ import logging
 import pickle
 import threading
 import time
-import uuid
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -40,8 +39,8 @@ from django.core.cache import caches
 from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.db import DatabaseCache
 from django.db import transaction
-from django.utils import timezone
 
+from site_kazasso import content_version
 from site_kazasso.text import fold
 from taxonomy import kinds
 from taxonomy.masks import MaskSequence, TitleWords, positions_mask
@@ -270,75 +269,45 @@ def save_shared(built: Catalogue) -> None:
 
 _lock = threading.Lock()
 _current: Catalogue | None = None
-# The catalogue a request has already checked: one token query per request, however many parts of
-# the page ask for it (request_started / request_finished, connected in taxonomy/apps.py).
-_request = threading.local()
 
-
-def request_started(**_kwargs: Any) -> None:
-    _request.active, _request.catalogue = True, None
-    _request.deferring, _request.changed = True, False
-
-
-def request_finished(**_kwargs: Any) -> None:
-    """After the response: a request that changed the content builds and shares the new version once."""
-    changed = getattr(_request, "changed", False)
-    forget_request()
-    if changed:
-        try:
-            refresh()
-        except Exception:  # the response is sent; the next reader builds instead
-            logger.exception("Catalogue non reconstruit après la requête.")
-
-
-def forget_request() -> None:
-    _request.active, _request.catalogue = False, None
-    _request.deferring, _request.changed = False, False
+# The one-build window of bulk writers (`one_build`): changes seen, build deferred to its end.
+_bulk = threading.local()
 
 
 def forget_local_copy() -> None:
-    """Drop this process's copy and request state, as a newly started worker has none (tests)."""
+    """Drop this process's copy, as a newly started worker has none (tests)."""
     global _current
     _current = None
-    forget_request()
+    _bulk.deferring = _bulk.changed = False
 
 
 @contextmanager
 def one_build() -> Iterator[None]:
     """For bulk writers (one transaction per batch): the new version is built once, at the end."""
-    if getattr(_request, "deferring", False):
+    if getattr(_bulk, "deferring", False):
         yield
         return
-    _request.deferring, _request.changed = True, False
+    _bulk.deferring, _bulk.changed = True, False
     try:
         yield
     finally:
-        changed = _request.changed
-        _request.deferring, _request.changed = False, False
+        changed = _bulk.changed
+        _bulk.deferring, _bulk.changed = False, False
     if changed:
         transaction.on_commit(refresh, robust=True)
 
 
+def on_content_change(version: str) -> None:
+    """After a commit that changed public content (content_version.on_change): build and share."""
+    if getattr(_bulk, "deferring", False):
+        _bulk.changed = True
+        return
+    refresh()
+
+
 def current_token() -> str:
-    from taxonomy.models import CatalogueVersion
-
-    return CatalogueVersion.objects.filter(pk=1).values_list("token", flat=True).first() or UNVERSIONED
-
-
-def invalidate() -> None:
-    """Give the catalogue a new token, then build it here and share it (`refresh`) once: at the end
-    of the request or of `one_build()` that changed the content, or else after the commit.
-    """
-    from taxonomy.models import CatalogueVersion
-
-    token = uuid.uuid4().hex
-    if not CatalogueVersion.objects.filter(pk=1).update(token=token, changed_at=timezone.now()):
-        CatalogueVersion.objects.update_or_create(pk=1, defaults={"token": token})
-    _request.catalogue = None  # the rest of this request sees the change too
-    if getattr(_request, "deferring", False):
-        _request.changed = True  # a publication saves and signals several times: one build
-    else:
-        transaction.on_commit(refresh, robust=True)
+    """The content version the copy must have been built at (site_kazasso.content_version)."""
+    return content_version.current()
 
 
 def fresh(candidate: Catalogue | None, token: str) -> bool:
@@ -370,9 +339,6 @@ def refresh() -> None:
 def catalogue() -> Catalogue:
     """The catalogue of the current content: this process's copy, else the shared one, else a build."""
     global _current
-    checked = getattr(_request, "catalogue", None)
-    if checked is not None:
-        return checked
     token = current_token()
     current = _current
     if not fresh(current, token):
@@ -383,6 +349,4 @@ def catalogue() -> Catalogue:
                 if not fresh(current, token):
                     current = build_and_share(token)
                 _current = current
-    if getattr(_request, "active", False):
-        _request.catalogue = current
     return current

@@ -45,23 +45,3 @@ class Typology(FacetTerm):
 
     def get_absolute_url(self) -> str:
         return f"/ressources/?typologie={self.slug}"
-
-
-class CatalogueVersion(models.Model):
-    """A token that changes whenever published content or a reference list changes.
-
-    Every process keeps an in-memory facet index of the live content (taxonomy/catalogue.py)
-    and compares its token with this row's before using it. A random token rather than a
-    counter: a rolled-back transaction restores the previous token, which then matches only
-    the indexes built before it, never one built inside the rolled-back transaction.
-    """
-
-    token = models.CharField(max_length=32, default="initial")
-    changed_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("version du catalogue")
-        verbose_name_plural = _("versions du catalogue")
-
-    def __str__(self) -> str:
-        return self.token

@@ -10,8 +10,8 @@ from taxonomy import catalogue
 def _clear_cache():
     """Every test starts with empty caches, the anonymous page cache and the catalogue included.
 
-    A database flushed between transactional tests loses the catalogue's version row, so the
-    token could read "initial" again over different content: drop the in-memory index too.
+    A database flushed between transactional tests loses the content version's row, so the
+    version could read "initial" again over different content: drop the in-memory index too.
     """
     for alias in ("default", "pages", "catalogue"):
         caches[alias].clear()

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from events.models import EventIndexPage, EventPage, EventSpeaker
 from fiches.models import FicheIndexPage, FichePage
 from members.models import Structure
-from taxonomy.catalogue import invalidate
+from site_kazasso import content_version
 from taxonomy.models import Theme, Typology
 
 
@@ -78,7 +78,7 @@ class FicheFactory(factory.Factory):
         if live:
             when = published_at or timezone.now()
             FichePage.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
-            invalidate()  # an update sends no signal: the listings' catalogue must see the date
+            content_version.changed()  # an update sends no signal: the listings' catalogue must see the date
             page.refresh_from_db()
         return page
 

@@ -2,11 +2,8 @@ from django.apps import AppConfig
 
 
 class PageCacheConfig(AppConfig):
+    """The anonymous page cache; what purges it is the content version (site_kazasso.content_version)."""
+
     name = "site_kazasso.pagecache"
     label = "pagecache"
     verbose_name = "Cache des pages"
-
-    def ready(self) -> None:
-        from site_kazasso.pagecache.signals import connect_purge_signals
-
-        connect_purge_signals()

@@ -1,9 +1,10 @@
 """Serve anonymous visitors' public pages from the cache, before sessions, auth and views run.
 
-A hit costs two cache reads (three for a page showing an event's seats, to check they did not
-change) and no database query, session load or template rendering. Only
-responses that are the same for every visitor are stored: 200, GET, a public content type, no
-cookie set, no CSRF token used, an anonymous user and no `Cache-Control: private/no-store`.
+A hit costs two cache reads (the published content version, then the page; three for a page
+showing an event's seats, to check they did not change) and no database query, session load or
+template rendering. Only responses that are the same for every visitor are stored: 200, GET, a
+public content type, no cookie set, no CSRF token used, an anonymous user and no
+`Cache-Control: private/no-store`.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from operator import itemgetter
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import BaseCache, caches
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import patch_cache_control
 
-from site_kazasso.pagecache.generation import current_generation, page_cache, read_tokens, seat_token_name
+from site_kazasso import content_version
 
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 # The cancellation link of a registration is personal, whatever its response looks like.
@@ -38,12 +40,16 @@ CACHED_CONTENT_TYPES = frozenset(
 HARMLESS_VARY = frozenset({"cookie", "accept-language", "accept-encoding"})
 MESSAGES_COOKIE = "messages"
 MAX_QUERY_LENGTH = 2000
-# v2: an entry holds the seat tokens of the events it shows, besides its content and headers.
-KEY_PREFIX = "kazasso:page:v2"
-# Set on the request by `shows_seats_of`: {token name: token} read before the seats were.
-SEAT_TOKENS_ATTRIBUTE = "kazasso_seat_tokens"
+# v3: an entry holds the seat versions of the events it shows, besides its content and headers.
+KEY_PREFIX = "kazasso:page:v3"
+# Set on the request by `shows_seats_of`: {event id: seat version} read before the seats were.
+SEAT_VERSIONS_ATTRIBUTE = "kazasso_seat_versions"
 
-Entry = tuple[bytes, list[tuple[str, str]], dict[str, str]]
+Entry = tuple[bytes, list[tuple[str, str]], dict[int, str]]
+
+
+def page_cache() -> BaseCache:
+    return caches[settings.KAZASSO_PAGE_CACHE_ALIAS]
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:
@@ -63,7 +69,7 @@ def is_cacheable_request(request: HttpRequest) -> bool:
     return not any(fragment in path for fragment in EXCLUDED_FRAGMENTS)
 
 
-def cache_key(request: HttpRequest, generation: str) -> str:
+def cache_key(request: HttpRequest, version: str) -> str:
     """Scheme, host, path and the parameters as Django parsed them, sorted by name only.
 
     The sort is stable: a repeated parameter keeps its values' order, which views read
@@ -73,7 +79,7 @@ def cache_key(request: HttpRequest, generation: str) -> str:
     query = urlencode(params, doseq=True)
     url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.blake2b(url.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-    return f"{KEY_PREFIX}:{generation}:{digest}"
+    return f"{KEY_PREFIX}:{version}:{digest}"
 
 
 def used_csrf_token(request: HttpRequest) -> bool:
@@ -105,29 +111,29 @@ def is_storable(request: HttpRequest, response: HttpResponseBase) -> bool:
 
 def shows_seats_of(request: HttpRequest, event_id: int) -> None:
     """Called by a view before it reads an event's registrations: its cached page then lives
-    only as long as those registrations do not change (see `purge_seats_of`).
+    only as long as those registrations do not change (`content_version.seats_changed`).
     """
     if not settings.KAZASSO_PAGE_CACHE or not is_cacheable_request(request):
         return
-    tokens = getattr(request, SEAT_TOKENS_ATTRIBUTE, None)
-    if tokens is None:
-        tokens = {}
-        setattr(request, SEAT_TOKENS_ATTRIBUTE, tokens)
-    tokens.update(read_tokens([seat_token_name(event_id)]))
+    versions = getattr(request, SEAT_VERSIONS_ATTRIBUTE, None)
+    if versions is None:
+        versions = {}
+        setattr(request, SEAT_VERSIONS_ATTRIBUTE, versions)
+    versions.update(content_version.seats_versions([event_id]))
 
 
 def frozen(request: HttpRequest, response: HttpResponseBase) -> Entry:
-    return response.content, list(response.items()), getattr(request, SEAT_TOKENS_ATTRIBUTE, {})
+    return response.content, list(response.items()), getattr(request, SEAT_VERSIONS_ATTRIBUTE, {})
 
 
 def is_current(entry: Entry) -> bool:
     """False when the registrations of an event the page shows changed since it was stored."""
-    seat_tokens = entry[2]
-    return not seat_tokens or read_tokens(seat_tokens) == seat_tokens
+    seat_versions = entry[2]
+    return not seat_versions or content_version.seats_versions(seat_versions) == seat_versions
 
 
 def thawed(entry: Entry, method: str) -> HttpResponse:
-    content, headers, _seat_tokens = entry
+    content, headers, _seat_versions = entry
     # HEAD gets the headers (Content-Length included) without the body.
     response = HttpResponse(b"" if method == "HEAD" else content, headers=dict(headers))
     response["X-Cache"] = "HIT"
@@ -143,9 +149,9 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not settings.KAZASSO_PAGE_CACHE or not is_cacheable_request(request):
             return self.mark_personal(request, self.get_response(request))
-        # The generation is read before rendering: a page rendered while content changes is
-        # stored under the old generation, which the change has already retired.
-        key = cache_key(request, current_generation())
+        # The version is read before rendering: a page rendered while content changes is stored
+        # under the old version, which the commit of the change retires.
+        key = cache_key(request, content_version.published())
         cache = page_cache()
         entry = cache.get(key)
         if entry is not None and is_current(entry):

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "events",
     "search",
     "browse",
+    "site_kazasso.content_version",
     "site_kazasso.pagecache",
     "site_kazasso.outbox",
     "wagtail_modeladmin",

@@ -17,6 +17,7 @@ from wagtail.models import PageViewRestriction
 from events.listing import EVENTS
 from fiches.listing import FICHES, fiche_kind
 from members.models import Structure
+from site_kazasso import content_version
 from site_kazasso.settings.caching import CATALOGUE_DATABASE_CACHE
 from taxonomy import catalogue as catalogue_module
 from taxonomy import kinds
@@ -179,12 +180,12 @@ def test_a_request_reads_the_token_once(client, fiche_index, event_index):
     client.get("/")
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/").status_code == 200
-    assert sum("catalogueversion" in q["sql"] for q in queries.captured_queries) == 1
+    assert sum("contentversion" in q["sql"] for q in queries.captured_queries) == 1
 
 
 def test_a_change_made_during_a_request_is_seen_by_the_rest_of_it(fiche_index):
     # The receivers themselves: sending Django's request signals would also close the connection.
-    catalogue_module.request_started()
+    content_version.request_started()
     try:
         before = catalogue()
         assert catalogue() is before  # checked once for the request
@@ -192,7 +193,7 @@ def test_a_change_made_during_a_request_is_seen_by_the_rest_of_it(fiche_index):
         assert catalogue() is not before
         assert len(catalogue().fiches.pks) == len(before.fiches.pks) + 1
     finally:
-        catalogue_module.request_finished()
+        content_version.request_finished()
 
 
 def test_suggestion_words_follow_titles(fiche_index):
@@ -297,22 +298,29 @@ def test_a_commit_builds_the_new_version_once_for_every_process(
     assert len(builds) == 1
 
 
-def test_a_request_that_publishes_builds_once_after_its_response(fiche_index, builds):
-    catalogue_module.request_started()
-    FicheFactory(title="Publiée en ligne")
-    FicheFactory(title="Publiée aussi")
-    assert builds == []  # no build while the editor waits
-    catalogue_module.request_finished()
+def test_a_request_that_publishes_builds_once_after_its_response(
+    fiche_index, builds, django_capture_on_commit_callbacks
+):
+    content_version.request_started()  # the receiver itself: the signal would close the connection
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            FicheFactory(title="Publiée en ligne")
+            FicheFactory(title="Publiée aussi")
+        assert builds == []  # no build while the editor waits
+    finally:
+        content_version.request_finished()
     assert builds == [current_token()]
     forget_local_copy()
     assert "Publiée aussi" in catalogue().fiches.titles and len(builds) == 1
 
 
-def test_a_bulk_writer_builds_once_at_the_end(fiche_index, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks() as callbacks, catalogue_module.one_build():
-        FicheFactory()
-        FicheFactory()
-    assert sum(callback is catalogue_module.refresh for callback in callbacks) == 1
+def test_a_bulk_writer_builds_once_at_the_end(fiche_index, builds, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True), catalogue_module.one_build():
+        for title in ("Premier lot", "Second lot"):
+            with django_capture_on_commit_callbacks(execute=True):  # one commit per batch
+                FicheFactory(title=title)
+        assert builds == []
+    assert builds == [current_token()]
 
 
 def test_the_database_store_shares_the_copy_between_processes(fiche_index, settings, builds):

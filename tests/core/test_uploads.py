@@ -9,14 +9,13 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
-from demo import files
-from demo.media_data import DOCUMENTS
+from demo.loader import FILES_DIR, read
 from site_kazasso.uploads import check_document
 
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-ODT = files.odt_bytes("Convocation", ["Ordre du jour"])
+ODT = (FILES_DIR / "modele-convocation-assemblee-generale.odt").read_bytes()
 
 
 @pytest.fixture
@@ -126,8 +125,7 @@ def test_images_over_the_size_limit_are_refused(admin_client, settings):
 
 
 def test_the_demo_only_creates_documents_editors_may_upload(settings):
-    for spec in DOCUMENTS:
-        extension = spec.filename.rsplit(".", 1)[1]
-        assert extension in settings.WAGTAILDOCS_EXTENSIONS, spec.filename
-        content = files.document_bytes(spec.filename, spec.title, spec.lines)
-        check_document(SimpleUploadedFile(spec.filename, content))
+    for document in read("media.yaml")["documents"]:
+        filename = document["file"]
+        assert filename.rsplit(".", 1)[1] in settings.WAGTAILDOCS_EXTENSIONS, filename
+        check_document(SimpleUploadedFile(filename, (FILES_DIR / filename).read_bytes()))

@@ -138,7 +138,7 @@ EDITORS = {
     "redaction-cros": "cros-reunion",
 }
 COORDINATORS = ("coordination-1", "coordination-2")
-# One page per state, by slug (see demo/workflow_states_data.py).
+# One page per state, by slug (see demo/data/workflow.yaml).
 DRAFT = "bourse-vetements-jouets"
 IN_STEP1 = "jeunes-dans-la-gouvernance"
 IN_STEP2 = "agrement-jeunesse-education-populaire"

@@ -1,4 +1,4 @@
-"""Where the pages and the purge generation live: Redis, a file shared by the host's processes."""
+"""Where the pages and the published content version live: Redis, a file shared by the host's processes."""
 
 import logging
 import os
@@ -9,7 +9,7 @@ import redis
 from django.core.cache import caches
 
 from members.models import Structure
-from site_kazasso.pagecache.generation import current_generation, purge_all_pages
+from site_kazasso import content_version
 from site_kazasso.settings.caching import build_caches
 from tests.factories import FicheFactory
 from tests.pagecache.conftest import cached, fetch
@@ -39,47 +39,43 @@ def redis_pages(settings):
         server.delete(key)
 
 
-def test_pages_and_their_purge_live_in_redis(client, fiche, redis_pages):
-    generation = current_generation()
-    assert redis_pages.get("kazasso:pagecache:generation") == generation
+def test_pages_and_their_version_live_in_redis(
+    client, fiche, redis_pages, django_capture_on_commit_callbacks
+):
     cached(client, fiche.url)
     structure = Structure.objects.get(pk=fiche.structure_id)
     structure.name = "Centre régional des associations"
-    structure.save()
-    assert current_generation() != generation
+    with django_capture_on_commit_callbacks(execute=True):
+        structure.save()
+    assert redis_pages.get("kazasso:content-version:content") == content_version.current()
+    assert content_version.published() == content_version.current()
     status, state, page = fetch(client, fiche.url)
     assert (status, state) == (200, "MISS")
     assert "Centre régional des associations" in page
     assert fetch(client, fiche.url)[1] == "HIT"
 
 
-def test_a_purge_written_by_another_process_reaches_this_one(client, fiche, settings, tmp_path):
-    """Without Redis every worker has its own memory; the generation file is what they share."""
+def test_a_version_written_by_another_process_reaches_this_one(
+    client, fiche, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """Without Redis every worker has its own memory; the version file is what they share."""
     settings.KAZASSO_PAGE_CACHE_GENERATION_FILE = str(tmp_path / "var" / "generation")
     cached(client, fiche.url)
-    (tmp_path / "var").mkdir(exist_ok=True)
     (tmp_path / "var" / "generation").write_text("ecrit-par-un-autre-processus")
     assert fetch(client, fiche.url)[1] == "MISS"
     assert fetch(client, fiche.url)[1] == "HIT"
-    purge_all_pages()
-    assert (tmp_path / "var" / "generation").read_text() != "ecrit-par-un-autre-processus"
+    with django_capture_on_commit_callbacks(execute=True):
+        content_version.changed()
+    assert (tmp_path / "var" / "generation").read_text() == content_version.current()
     assert fetch(client, fiche.url)[1] == "MISS"
 
 
-def test_an_unwritable_generation_file_never_breaks_a_change(settings, tmp_path, caplog):
+def test_an_unwritable_version_file_never_breaks_a_change(
+    settings, tmp_path, caplog, django_capture_on_commit_callbacks
+):
     blocker = tmp_path / "fichier"
     blocker.write_text("")
     settings.KAZASSO_PAGE_CACHE_GENERATION_FILE = str(blocker / "generation")
-    with caplog.at_level(logging.ERROR):
-        purge_all_pages()
-    assert "Impossible de purger le cache des pages" in caplog.text
-
-
-def test_a_change_purges_again_when_its_transaction_commits(django_capture_on_commit_callbacks):
-    """Pages rendered from the old data while the transaction ran must not survive it."""
-    with django_capture_on_commit_callbacks() as callbacks:
-        purge_all_pages()
-        during = current_generation()
-    assert len(callbacks) == 1
-    callbacks[0]()
-    assert current_generation() != during
+    with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
+        content_version.changed()
+    assert "Impossible d'écrire la version du contenu" in caplog.text

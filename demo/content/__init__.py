@@ -1,1 +1,0 @@
-"""French demonstration fiches, grouped by subject so that each module stays readable."""
