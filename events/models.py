@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -26,6 +26,7 @@ from editorial.forms import EditorialPageForm
 from editorial.permissions import EditorialPageMixin
 from events import clock
 from fiches.blocks import DocumentBlock, FicheBodyBlock, LinksBlock
+from site_kazasso.pages import ChildRouteMixin
 
 RESERVED_SLUGS = {"ical", "inscription"}
 
@@ -48,7 +49,7 @@ class EventTag(TaggedItemBase):
         verbose_name_plural = _("mots-clés d'événements")
 
 
-class EventIndexPage(EditorialPageMixin, RoutablePageMixin, Page):
+class EventIndexPage(EditorialPageMixin, RoutablePageMixin, ChildRouteMixin, Page):
     """/evenements/: upcoming events first, the archive with ?periode=passes, and iCal feeds."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -62,6 +63,9 @@ class EventIndexPage(EditorialPageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("index des événements")
         verbose_name_plural = _("index des événements")
+
+    def routed_children(self) -> QuerySet[EventPage]:
+        return EventPage.objects.select_related("typology")
 
     @path("")
     def listing(self, request: HttpRequest) -> Any:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from events import clock
 from events.forms import RegistrationForm
+from events.listing import EVENTS
 from events.models import Registration
 from events.services import (
     STATE_MESSAGES,
@@ -22,7 +23,9 @@ from events.services import (
     registration_from_token,
 )
 from site_kazasso.pagecache.middleware import shows_seats_of
+from site_kazasso.pages import routed_parent
 from site_kazasso.ratelimit import retry_after, wait_text
+from taxonomy.facets import listed_classification
 
 if TYPE_CHECKING:
     from events.models import EventPage
@@ -96,8 +99,16 @@ def event_detail(event: EventPage, request: HttpRequest) -> HttpResponse:
 
 def event_context(event: EventPage, request: HttpRequest, now: Any) -> dict[str, Any]:
     context = event.get_context(request)
-    parent = event.get_parent()
+    parent = routed_parent(event)
     listing_url = parent.url if parent else "/evenements/"
+    preview = getattr(request, "is_preview", False)
+    listed = None if preview else listed_classification(EVENTS, event.pk, ("structure", "theme", "tag"))
+    if listed is None:  # a preview shows its draft's values, a private event is not listed
+        listed = {
+            "structure": list(event.organisers.order_by("name")),
+            "theme": list(event.themes.order_by("order", "name")),
+            "tag": list(event.tags.order_by("name")),
+        }
     context.update(
         {
             "listing_url": listing_url,
@@ -108,9 +119,9 @@ def event_context(event: EventPage, request: HttpRequest, now: Any) -> dict[str,
             ],
             "is_past": event.is_past(now),
             "speakers": list(event.speakers.select_related("structure")),
-            "organisers": list(event.organisers.order_by("name")),
-            "themes": list(event.themes.order_by("order", "name")),
-            "tags": list(event.tags.order_by("name")),
+            "organisers": listed["structure"],
+            "themes": listed["theme"],
+            "tags": listed["tag"],
         }
     )
     return context

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -22,8 +22,10 @@ from editorial.checklist import fiche_missing
 from editorial.forms import EditorialPageForm
 from editorial.permissions import EditorialPageMixin
 from fiches.blocks import FicheBodyBlock
-from fiches.listing import fiche_listing_context
-from taxonomy.facets import load_in_order
+from fiches.listing import FICHES, fiche_listing_context
+from site_kazasso.pages import ChildRouteMixin, routed_parent
+from taxonomy.catalogue import catalogue
+from taxonomy.facets import listed_classification, load_in_order
 
 MAX_THEMES = 3
 
@@ -36,7 +38,7 @@ class FicheTag(TaggedItemBase):
         verbose_name_plural = _("mots-clés de fiches")
 
 
-class FicheIndexPage(EditorialPageMixin, Page):
+class FicheIndexPage(EditorialPageMixin, ChildRouteMixin, Page):
     """/ressources/: every live fiche, filterable by theme, typology, structure, tag and year."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -50,6 +52,9 @@ class FicheIndexPage(EditorialPageMixin, Page):
     class Meta:
         verbose_name = _("index des fiches")
         verbose_name_plural = _("index des fiches")
+
+    def routed_children(self) -> QuerySet[FichePage]:
+        return FichePage.objects.select_related("structure", "typology")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
@@ -170,27 +175,37 @@ class FichePage(EditorialPageMixin, Page):
         """The live public fiches this one links to, in the editor's order.
 
         A preview's links may be unsaved, held in memory by the cluster where no subquery reaches:
-        they are read as objects. A served page reads its links inside the fiches' query.
+        they are read as objects. A served page reads its links inside the fiches' query and keeps
+        the fiches the catalogue lists (live and public: no view restriction query).
         """
         from fiches.listing import live_fiches
 
-        fiches = live_fiches().select_related("structure", "typology")
         if preview or self.pk is None:
             pks = list(dict.fromkeys(link.fiche_id for link in self.related_links.all() if link.fiche_id))
-            return load_in_order(fiches, pks)
+            return load_in_order(live_fiches().select_related("structure", "typology"), pks)
         links = FicheRelatedLink.objects.filter(page=self, fiche=OuterRef("pk")).order_by("sort_order")
-        return list(
-            fiches.annotate(link_order=Subquery(links.values("sort_order")[:1]))
+        linked = (
+            FichePage.objects.defer("body")
+            .select_related("structure", "typology")
+            .annotate(link_order=Subquery(links.values("sort_order")[:1]))
             .filter(link_order__isnull=False)
             .order_by("link_order", "pk")
         )
+        listed = catalogue().fiches.position
+        return [fiche for fiche in linked if fiche.pk in listed]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = list(self.themes.all())
-        context["tags"] = list(self.tags.all())
-        context["related_fiches"] = self.live_related_fiches(preview=getattr(request, "is_preview", False))
-        parent = self.get_parent()
+        preview = getattr(request, "is_preview", False)
+        listed = None if preview else listed_classification(FICHES, self.pk, ("theme", "tag"))
+        if listed is None:  # a preview shows its draft's values, a private page is not listed
+            listed = {
+                "theme": list(self.themes.order_by("order", "name")),
+                "tag": list(self.tags.order_by("name")),
+            }
+        context["themes"], context["tags"] = listed["theme"], listed["tag"]
+        context["related_fiches"] = self.live_related_fiches(preview=preview)
+        parent = routed_parent(self)
         context["listing_url"] = parent.url if parent else "/ressources/"
         context["crumbs"] = [
             (_("Accueil"), "/"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,6 +16,7 @@ from wagtail.models import Page
 from editorial.permissions import EditorialPageMixin
 from fiches.listing import annotate_fiche_counts, fiche_cards
 from members.models import Structure
+from site_kazasso.pages import ChildRouteMixin
 from taxonomy.catalogue import catalogue
 from taxonomy.models import Theme
 
@@ -22,7 +24,7 @@ LATEST_FICHES = 6
 NEXT_EVENTS = 3
 
 
-class HomePage(EditorialPageMixin, Page):
+class HomePage(EditorialPageMixin, ChildRouteMixin, Page):
     hero_title = models.CharField(
         _("accroche"), max_length=160, default="Les ressources des associations de La Réunion"
     )
@@ -40,6 +42,10 @@ class HomePage(EditorialPageMixin, Page):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    def routed_children(self) -> QuerySet[Page]:
+        # The index pages as their own class, their fields (an intro) read only when shown.
+        return Page.objects.specific(defer=True)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 from site_kazasso.text import validate_one_line
 
@@ -22,3 +26,30 @@ class PlainTitleMixin:
             errors.setdefault("title", []).extend(error.error_list)
         if errors:
             raise ValidationError(errors)
+
+
+class ChildRouteMixin:
+    """Page.route() (Wagtail's documented override point) reading the child in one query.
+
+    Wagtail reads the child by its slug, then its specific row, then the page reads each object
+    it shows: `routed_children()` loads the child as its specific class with those objects.
+    Everything else is Wagtail's: a slug no such child has goes to `super().route()` (another type
+    of child, or a 404), and the child routes the rest of the path itself, serving only if live.
+    The child keeps the page that routed to it as `routed_parent`, so its breadcrumb reads no parent.
+    """
+
+    def routed_children(self) -> QuerySet[Page]:
+        raise NotImplementedError
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        if path_components:
+            child = self.routed_children().child_of(self).filter(slug=path_components[0]).first()
+            if child is not None:
+                child.routed_parent = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)  # type: ignore[misc]
+
+
+def routed_parent(page: Page) -> Page | None:
+    """The page's parent: the one that routed to it when served, else read (previews)."""
+    return getattr(page, "routed_parent", None) or page.get_parent()

@@ -21,7 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from site_kazasso.text import fold
-from taxonomy.catalogue import Catalogue, KindIndex
+from taxonomy.catalogue import Catalogue, KindIndex, catalogue
 
 MAX_PARAM_LENGTH = 200
 
@@ -320,3 +320,25 @@ def load_in_order(queryset: QuerySet, pks: list[int]) -> list[Any]:
         return []
     found = {obj.pk: obj for obj in queryset.filter(pk__in=pks)}
     return [found[pk] for pk in pks if pk in found]
+
+
+def listed_classification(kind: str, pk: int, dimensions: Sequence[str]) -> dict[str, list[Any]] | None:
+    """A listed page's themes, organisers (`structure`) or tags (`tag`, as unsaved taggit tags, by
+    name), read from the catalogue; None when it does not list the page (private, unpublished).
+    """
+    from taggit.models import Tag
+
+    cat = catalogue()
+    index = cat.index(kind)
+    at = index.position.get(pk)
+    if at is None:
+        return None
+    found: dict[str, list[Any]] = {}
+    for dimension in dimensions:
+        if dimension != "tag":
+            found[dimension] = cat.carried(kind, dimension, [pk])[pk]
+            continue
+        keys = [key for key, mask in index.facets.get("tag", {}).items() if mask >> at & 1]
+        keys.sort(key=cat.tag_sort_keys.__getitem__)
+        found["tag"] = [Tag(pk=key, name=cat.tags[key].name, slug=cat.tags[key].slug) for key in keys]
+    return found

@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
+from wagtail.models import PageViewRestriction
 
 from fiches.models import FicheRelatedLink
 from members.models import Structure
@@ -163,6 +164,16 @@ def test_related_fiches_show_only_live_ones(client, fiche):
     soup = soup_of(client.get("/ressources/ag-a-distance/"))
     related = [a.get_text(strip=True) for a in soup.select(".related .card__title a")]
     assert related == ["Rédiger le procès-verbal"]
+
+
+def test_private_fiche_is_not_related_and_shows_its_own_tags_to_members(client, fiche, django_user_model):
+    private = FicheFactory(slug="reservee", themes=["crise-resilience"], tags=["Interne"])
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    FicheRelatedLink.objects.create(page=fiche, fiche=private, sort_order=0)
+    assert soup_of(client.get("/ressources/ag-a-distance/")).select(".related .card__title a") == []
+    client.force_login(django_user_model.objects.create_user("membre", password="x"))
+    links = _listing_links(soup_of(client.get("/ressources/reservee/")))  # read outside the catalogue
+    assert (links["theme"], links["tagged_with"]) == ({"crise-resilience"}, {"Interne"})
 
 
 def test_unpublished_fiche_is_404(client, fiche_index):
