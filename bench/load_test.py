@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import random
 import re
 import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -300,15 +298,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    database_url = server.check_database_url(args.database_url)
-    server.ensure_database(database_url)
     stamp = f"{dt.datetime.now():%Y-%m-%d-%H%M%S}"
     log_path = RESULTS_DIR / f"load-{stamp}-gunicorn.log"
-    with tempfile.TemporaryDirectory(prefix="kazasso-load-") as tmp:
-        server.configure(database_url, Path(tmp) / "static", args.redis_url)
-        import django
-
-        django.setup()
+    with server.django_process(args.database_url, redis_url=args.redis_url):
         server.manage("migrate", "--noinput", "-v0")
         server.manage("createcachetable", "-v0")  # the rate-limit counters' table
         server.collectstatic()
@@ -344,9 +336,8 @@ def main(argv: list[str] | None = None) -> None:
         f"cache des pages {'activé' if args.page_cache else 'désactivé'}\n"
     )
     print(tables(result))
-    path = RESULTS_DIR / f"load-{stamp}.json"
-    path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"\nRésultats écrits dans {path} (journal de gunicorn : {log_path})")
+    server.write_results(RESULTS_DIR / f"load-{stamp}.json", result)
+    print(f"Journal de gunicorn : {log_path}")
     failures = [*recorder.errors, *problems]
     for failure in failures[:20]:
         print(f"ÉCHEC : {failure}", file=sys.stderr)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import logging
 import math
 import os
@@ -230,10 +229,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"\n| URL | requêtes SQL à {small[0]} fiches | à {big[0]} fiches |\n| --- | ---: | ---: |")
         for row in result["compare_sizes"]["rows"]:
             print(f"| `{row['url']}` | {row['queries'][0]} | {row['queries'][1]} |")
-    RESULTS_DIR.mkdir(exist_ok=True)
-    path = RESULTS_DIR / f"search-{dt.datetime.now():%Y-%m-%d-%H%M%S}.json"
-    path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"\nRésultats écrits dans {path}")
+    server.write_results(RESULTS_DIR / f"search-{dt.datetime.now():%Y-%m-%d-%H%M%S}.json", result)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,13 @@ servers it starts share one environment, built by `configure`.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,6 +76,28 @@ def configure(database_url: str, static_root: Path, redis_url: str = "") -> dict
         env["REDIS_URL"] = redis_url
     os.environ.update(env)
     return dict(os.environ)
+
+
+@contextlib.contextmanager
+def django_process(database_url: str, static_root: Path | None = None, redis_url: str = "") -> Iterator[None]:
+    """Check and create the PostgreSQL database, then start Django in this process with the
+    environment of `configure` (static files in a throwaway folder unless `static_root` is given).
+    """
+    database_url = check_database_url(database_url)
+    ensure_database(database_url)
+    with tempfile.TemporaryDirectory(prefix="kazasso-bench-") as tmp:
+        configure(database_url, static_root or Path(tmp) / "static", redis_url)
+        import django
+
+        django.setup()
+        yield
+
+
+def write_results(path: Path, result: dict) -> None:
+    """Write a run's figures as JSON (its folder created when missing) and say where."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"\nRésultats écrits dans {path}")
 
 
 def manage(*args: str, settings: str | None = None, quiet: bool = False) -> None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import json
 import os
 import sys
 import tempfile
@@ -378,10 +377,7 @@ def main(argv: list[str] | None = None) -> None:
             "relancez notre serveur avec KAZASSO_PAGE_CACHE=0.",
             file=sys.stderr,
         )
-    path = args.output or RESULTS_DIR / f"side-{stamp}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"\nRésultats écrits dans {path}")
+    server.write_results(args.output or RESULTS_DIR / f"side-{stamp}.json", result)
 
 
 if __name__ == "__main__":

@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -299,15 +297,9 @@ def run(args: argparse.Namespace, log_path: Path) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    database_url = server.check_database_url(args.database_url)
-    server.ensure_database(database_url)
     stamp = f"{dt.datetime.now():%Y-%m-%d-%H%M%S}"
     log_path = RESULTS_DIR / f"site-{stamp}-gunicorn.log"
-    with tempfile.TemporaryDirectory(prefix="kazasso-bench-") as tmp:
-        server.configure(database_url, args.static_root or Path(tmp) / "static", args.redis_url)
-        import django
-
-        django.setup()
+    with server.django_process(args.database_url, args.static_root, args.redis_url):
         result = run(args, log_path)
     print(
         f"\n{result['fiches']} fiches, {result['events']} événements, {result['database']}, "
@@ -319,10 +311,8 @@ def main(argv: list[str] | None = None) -> None:
     if result["after_publish"]:
         print("\nPremière requête après une publication (serveur sans cache de pages) :\n")
         print(after_publish_table(result["after_publish"]))
-    path = args.output or RESULTS_DIR / f"site-{stamp}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"\nRésultats écrits dans {path} (journal de gunicorn : {log_path})")
+    server.write_results(args.output or RESULTS_DIR / f"site-{stamp}.json", result)
+    print(f"Journal de gunicorn : {log_path}")
 
 
 if __name__ == "__main__":

@@ -4,12 +4,7 @@
 # Environment (from /etc/kazasso/env when present): DATABASE_URL, MEDIA_ROOT, BACKUP_DIR,
 # BACKUP_KEEP_DAYS. Restore with deploy/restore.sh.
 set -eu
-ENV_FILE="${KAZASSO_ENV_FILE:-/etc/kazasso/env}"
-if [ -r "$ENV_FILE" ]; then
-    set -a
-    . "$ENV_FILE"
-    set +a
-fi
+. "$(dirname "$0")/env.sh"
 : "${DATABASE_URL:?DATABASE_URL manquante : indiquez la base PostgreSQL à sauvegarder.}"
 BACKUP_DIR="${BACKUP_DIR:-/var/backups/kazasso}"
 MEDIA_ROOT="${MEDIA_ROOT:-/srv/kazasso/media}"

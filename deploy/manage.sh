@@ -3,13 +3,8 @@
 #   deploy/manage.sh publish_scheduled
 # Reads KAZASSO_ENV_FILE (default /etc/kazasso/env) when it exists.
 set -eu
+. "$(dirname "$0")/env.sh"
 cd "$(dirname "$0")/.."
-ENV_FILE="${KAZASSO_ENV_FILE:-/etc/kazasso/env}"
-if [ -r "$ENV_FILE" ]; then
-    set -a
-    . "$ENV_FILE"
-    set +a
-fi
 DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-site_kazasso.settings.production}"
 export DJANGO_SETTINGS_MODULE
 exec .venv/bin/python manage.py "$@"

@@ -4,12 +4,7 @@
 # Stop the site first (systemctl stop kazasso). The current media folder is kept beside the
 # restored one as <MEDIA_ROOT>.avant-restauration-<date>. Without --yes, asks for confirmation.
 set -eu
-ENV_FILE="${KAZASSO_ENV_FILE:-/etc/kazasso/env}"
-if [ -r "$ENV_FILE" ]; then
-    set -a
-    . "$ENV_FILE"
-    set +a
-fi
+. "$(dirname "$0")/env.sh"
 CONFIRMED=0
 if [ "${1:-}" = "--yes" ]; then
     CONFIRMED=1

@@ -17,20 +17,23 @@ class StructureAdmin(ModelAdmin):
     ordering = ("name",)
 
 
-class ThemeAdmin(ModelAdmin):
+class OrderedTermAdmin(ModelAdmin):
+    """Themes and typologies: a name, a slug and an order, the same list for both."""
+
+    list_display = ("name", "slug", "order")
+    search_fields = ("name", "description")
+
+
+class ThemeAdmin(OrderedTermAdmin):
     model = Theme
     menu_label = _("Thèmes")
     menu_icon = "tag"
-    list_display = ("name", "slug", "order")
-    search_fields = ("name", "description")
 
 
-class TypologyAdmin(ModelAdmin):
+class TypologyAdmin(OrderedTermAdmin):
     model = Typology
     menu_label = _("Typologies")
     menu_icon = "list-ul"
-    list_display = ("name", "slug", "order")
-    search_fields = ("name", "description")
 
 
 class ReferenceDataGroup(ModelAdminGroup):

@@ -10,7 +10,7 @@ import factory
 from django.utils import timezone
 from wagtail.models import Page
 
-from events.models import EventIndexPage, EventPage, EventSpeaker
+from events.models import EventIndexPage, EventPage, EventSpeaker, Registration
 from fiches.models import FicheIndexPage, FichePage
 from members.models import Structure
 from site_kazasso import content_version
@@ -125,3 +125,17 @@ class EventFactory(factory.Factory):
         page.speakers = [EventSpeaker(**speaker) for speaker in speakers]
         add_page(parent or EventIndexPage.objects.get(), page, live=live, themes=themes, tags=tags)
         return page
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A confirmed registration of one seat, created directly (no form, no seat check)."""
+
+    class Meta:
+        model = Registration
+
+    association_name = "Les Jardins du Butor"
+    contact_name = "Marie Payet"
+    email = "marie@asso.re"
+    seats = 1
+    consent = True
+    status = Registration.Status.CONFIRMED

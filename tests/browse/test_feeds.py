@@ -18,6 +18,8 @@ from tests.factories import EventFactory, FicheFactory, aware, reunion
 
 pytestmark = pytest.mark.django_db
 
+SITE_NAME = "Kaz Asso Ressources – "
+SERVER = "http://testserver"
 VISIO = "https://visio.exemple.re/salle-secrete-123"
 
 FEEDS = [
@@ -35,7 +37,21 @@ def parse(client, url: str) -> feedparser.FeedParserDict:
     assert b"salle-secrete" not in response.content
     parsed = feedparser.parse(response.content)
     assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.feed.title.startswith(SITE_NAME), parsed.feed.title
+    assert parsed.feed.link.startswith(SERVER), parsed.feed.link
     return parsed
+
+
+def rss_and_atom(client, url: str) -> list[feedparser.FeedParserDict]:
+    """The RSS feed at `url` and its Atom twin at `url` + "atom/", both parsed."""
+    return [parse(client, url), parse(client, f"{url}atom/")]
+
+
+def heading(feed: feedparser.FeedParserDict) -> tuple[str, str]:
+    """What a feed reader shows of the feed itself: its title after the site's name, and the path
+    of the page it links to (`parse` checks the name and the absolute address).
+    """
+    return feed.feed.title.removeprefix(SITE_NAME), feed.feed.link.removeprefix(SERVER)
 
 
 def titles(feed: feedparser.FeedParserDict) -> list[str]:
@@ -43,14 +59,12 @@ def titles(feed: feedparser.FeedParserDict) -> list[str]:
 
 
 def test_latest_fiches_feed_rss_and_atom(client, content):
-    rss = parse(client, "/flux/ressources/")
-    atom = parse(client, "/flux/ressources/atom/")
+    rss, atom = rss_and_atom(client, "/flux/ressources/")
     assert rss.version == "rss20" and atom.version == "atom10"
     for feed in (rss, atom):
-        assert feed.feed.title == "Kaz Asso Ressources – dernières ressources"
+        assert heading(feed) == ("dernières ressources", "/ressources/")
         assert feed.feed.language == "fr"
         assert "vie associative à La Réunion" in feed.feed.subtitle
-        assert feed.feed.link == "http://testserver/ressources/"
         assert titles(feed) == [
             "Accueillir ses bénévoles",
             "Clôturer ses comptes annuels",
@@ -92,9 +106,8 @@ def test_private_fiche_is_not_in_feeds(client, content):
 
 
 def test_upcoming_events_feed(client, content):
-    for url in ("/flux/evenements/", "/flux/evenements/atom/"):
-        feed = parse(client, url)
-        assert feed.feed.title == "Kaz Asso Ressources – événements à venir"
+    for feed in rss_and_atom(client, "/flux/evenements/"):
+        assert heading(feed)[0] == "événements à venir"
         # Soonest first; past and draft events left out.
         assert titles(feed) == [
             "Rencontre des comptables (20 mai 2030)",
@@ -114,10 +127,11 @@ def test_upcoming_events_feed(client, content):
 
 
 def test_theme_feed_mixes_fiches_and_events_newest_first(client, content):
-    for url in ("/flux/themes/comptabilite-fiscalite/", "/flux/themes/comptabilite-fiscalite/atom/"):
-        feed = parse(client, url)
-        assert feed.feed.title == "Kaz Asso Ressources – thème « Comptabilité, gestion et fiscalité »"
-        assert feed.feed.link == "http://testserver/themes/comptabilite-fiscalite/"
+    for feed in rss_and_atom(client, "/flux/themes/comptabilite-fiscalite/"):
+        assert heading(feed) == (
+            "thème « Comptabilité, gestion et fiscalité »",
+            "/themes/comptabilite-fiscalite/",
+        )
         assert titles(feed) == [
             "Rencontre des comptables (20 mai 2030)",
             "Clôturer ses comptes annuels",
@@ -130,10 +144,8 @@ def test_theme_feed_mixes_fiches_and_events_newest_first(client, content):
 
 
 def test_tag_feed(client, content):
-    for url in ("/flux/tags/tresorerie/", "/flux/tags/tresorerie/atom/"):
-        feed = parse(client, url)
-        assert feed.feed.title == "Kaz Asso Ressources – mot-clé « Trésorerie »"
-        assert feed.feed.link == "http://testserver/tags/tresorerie/"
+    for feed in rss_and_atom(client, "/flux/tags/tresorerie/"):
+        assert heading(feed) == ("mot-clé « Trésorerie »", "/tags/tresorerie/")
         assert "Brouillon sur la trésorerie" not in titles(feed)
         assert not any(t.startswith("Événement brouillon") for t in titles(feed))
         assert len(feed.entries) == 5

@@ -10,13 +10,12 @@ from django.db import transaction
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction, Site
 
-from events.models import Registration
 from fiches.models import FicheTag
 from home.models import SiteSettings
 from site_kazasso import content_version
 from taxonomy.catalogue import current_token
 from taxonomy.models import Theme
-from tests.factories import EventFactory, FicheFactory, reunion
+from tests.factories import EventFactory, FicheFactory, RegistrationFactory, reunion
 
 pytestmark = pytest.mark.django_db
 
@@ -33,15 +32,7 @@ def save_draft(fiche, event, home_page):
 
 
 def register(fiche, event, home_page):
-    Registration.objects.create(
-        event=event,
-        association_name="Les Jardins du Butor",
-        contact_name="Marie Payet",
-        email="marie@asso.re",
-        seats=1,
-        consent=True,
-        status=Registration.Status.CONFIRMED,
-    )
+    RegistrationFactory(event=event)
 
 
 def rename_theme(fiche, event, home_page):

@@ -47,11 +47,17 @@ def registration(email: str, **overrides) -> dict:
     return {**values, **overrides}
 
 
-def test_search_answers_429_in_french_past_the_limit(client, limits):
-    for _ in range(3):
-        assert client.get("/recherche/", {"q": "budget"}).status_code == 200
-    response = client.get("/recherche/", {"q": "budget"})
+def past_the_limit(client, url: str, data: dict | None = None, *, allowed: int, **extra):
+    """Make the `allowed` requests, each answered, then return the next one: refused with a 429."""
+    for _ in range(allowed):
+        assert client.get(url, data, **extra).status_code == 200
+    response = client.get(url, data, **extra)
     assert response.status_code == 429
+    return response
+
+
+def test_search_answers_429_in_french_past_the_limit(client, limits):
+    response = past_the_limit(client, "/recherche/", {"q": "budget"}, allowed=3)
     assert response["Retry-After"] == "60"
     html = response.content.decode()
     assert "Trop de demandes" in html
@@ -68,20 +74,14 @@ def test_the_limit_is_per_client_address(client, limits):
 
 def test_the_window_ends_and_the_client_may_search_again(client, limits, clock):
     clock.shift(dt.timedelta(seconds=5))
-    for _ in range(3):
-        client.get("/recherche/")
-    response = client.get("/recherche/")
-    assert response.status_code == 429
+    response = past_the_limit(client, "/recherche/", allowed=3)
     assert response["Retry-After"] == "55"
     clock.shift(dt.timedelta(seconds=55))
     assert client.get("/recherche/").status_code == 200
 
 
 def test_suggestions_answer_json_429(client, limits):
-    for _ in range(4):
-        assert client.get("/recherche/suggestions/", {"q": "bu"}).status_code == 200
-    response = client.get("/recherche/suggestions/", {"q": "bu"})
-    assert response.status_code == 429
+    response = past_the_limit(client, "/recherche/suggestions/", {"q": "bu"}, allowed=4)
     assert response["Content-Type"] == "application/json"
     assert response.json()["results"] == []
     assert response.json()["error"].startswith("Trop de demandes")
@@ -138,9 +138,7 @@ def test_client_address_ignores_x_forwarded_for_unless_trusted(settings):
 def test_behind_the_proxy_each_visitor_has_its_own_counter(client, limits):
     limits.KAZASSO_TRUSTED_PROXIES = ["127.0.0.1"]
     proxy = {"REMOTE_ADDR": "127.0.0.1"}
-    for _ in range(3):
-        client.get("/recherche/", HTTP_X_FORWARDED_FOR="203.0.113.1", **proxy)
-    assert client.get("/recherche/", HTTP_X_FORWARDED_FOR="203.0.113.1", **proxy).status_code == 429
+    past_the_limit(client, "/recherche/", allowed=3, HTTP_X_FORWARDED_FOR="203.0.113.1", **proxy)
     # Forging a first hop does not escape the counter of the real address.
     forged = client.get("/recherche/", HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.1", **proxy)
     assert forged.status_code == 429

@@ -53,7 +53,7 @@ def test_gunicorn_accepts_the_config_and_loads_the_production_app():
     assert result.returncode == 0, result.stderr + result.stdout
 
 
-@pytest.mark.parametrize("script", ["backup.sh", "restore.sh", "manage.sh"])
+@pytest.mark.parametrize("script", ["backup.sh", "restore.sh", "manage.sh", "env.sh"])
 def test_shell_scripts_parse(script):
     assert subprocess.run([SH, "-n", str(DEPLOY / script)], capture_output=True).returncode == 0
 

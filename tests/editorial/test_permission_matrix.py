@@ -69,11 +69,16 @@ def expect(response, allowed: bool, role: str):
         assert refused(response), (response.status_code, response.get("Location"))
 
 
-EDIT = {
-    "own_draft": {"editor", "colleague", "coordinator", "admin"},
-    "own_live": {"editor", "colleague", "coordinator", "admin"},
-    "other_live": {"coordinator", "admin"},
-}
+def post_action(client, people, role: str, action: str, page, allowed: set[str]) -> None:
+    """POST one of the admin's page actions as `role`; answered or refused as `allowed` says."""
+    response = login(client, people, role).post(reverse(f"wagtailadmin_pages:{action}", args=[page.pk]))
+    expect(response, role in allowed, role)
+
+
+# The owning structure (its editor and a colleague), the coordination and administrators.
+OWNERS = {"editor", "colleague", "coordinator", "admin"}
+COORDINATION = {"coordinator", "admin"}
+EDIT = {"own_draft": OWNERS, "own_live": OWNERS, "other_live": COORDINATION}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -118,20 +123,19 @@ def test_publish_is_for_administrators_only(client, people, pages, role, key):
         assert state(page) == before  # refused: no new revision, not published
 
 
-UNPUBLISH = {"coordinator", "admin"}
+UNPUBLISH = COORDINATION
 
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("key", ["own_live", "other_live"])
 def test_unpublish(client, people, pages, role, key):
     page = pages[key]
-    response = login(client, people, role).post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
-    expect(response, role in UNPUBLISH, role)
+    post_action(client, people, role, "unpublish", page, UNPUBLISH)
     assert Page.objects.get(pk=page.pk).live is (role not in UNPUBLISH)
 
 
 DELETE = {
-    "own_draft": {"editor", "colleague", "coordinator", "admin"},
+    "own_draft": OWNERS,
     "own_live": {"admin"},
     "other_live": {"admin"},
 }
@@ -141,8 +145,7 @@ DELETE = {
 @pytest.mark.parametrize("key", sorted(DELETE))
 def test_delete(client, people, pages, role, key):
     page = pages[key]
-    response = login(client, people, role).post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
-    expect(response, role in DELETE[key], role)
+    post_action(client, people, role, "delete", page, DELETE[key])
     assert Page.objects.filter(pk=page.pk).exists() is (role not in DELETE[key])
 
 
@@ -191,7 +194,7 @@ def test_crafted_workflow_action_through_the_edit_view_is_refused(client, people
     assert state(page) == before
 
 
-PREVIEW = {"editor", "colleague", "coordinator", "admin"}
+PREVIEW = OWNERS
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -202,11 +205,7 @@ def test_preview(client, people, pages, role):
     expect(response, role in PREVIEW, role)
 
 
-LOCK = {
-    "own_review": {"editor", "colleague", "coordinator", "admin"},
-    "own_live": {"editor", "colleague", "coordinator", "admin"},
-    "other_live": {"coordinator", "admin"},
-}
+LOCK = {"own_review": OWNERS, "own_live": OWNERS, "other_live": COORDINATION}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -214,8 +213,7 @@ LOCK = {
 def test_lock(client, people, pages, role, key):
     """Only the owning structure, the coordination and admins lock; a reviewer never blocks them."""
     page = pages[key]
-    response = login(client, people, role).post(reverse("wagtailadmin_pages:lock", args=[page.pk]))
-    expect(response, role in LOCK[key], role)
+    post_action(client, people, role, "lock", page, LOCK[key])
     assert Page.objects.get(pk=page.pk).locked is (role in LOCK[key])
 
 
@@ -224,8 +222,7 @@ def test_lock(client, people, pages, role, key):
 def test_unlock(client, people, pages, role, key):
     page = pages[key]
     Page.objects.filter(pk=page.pk).update(locked=True, locked_by=people.coordinator2)
-    response = login(client, people, role).post(reverse("wagtailadmin_pages:unlock", args=[page.pk]))
-    expect(response, role in LOCK[key], role)
+    post_action(client, people, role, "unlock", page, LOCK[key])
     assert Page.objects.get(pk=page.pk).locked is (role not in LOCK[key])
 
 

@@ -41,6 +41,14 @@ def draft(client, people, fiche_index, themes):
     return FichePage.objects.get(slug="accueillir-benevoles")
 
 
+@pytest.fixture
+def submitted(client, people, draft):
+    """The draft, submitted by its CRAJEP editor: waiting for a peer review."""
+    as_user(client, people.editor)
+    submit(client, draft)
+    return draft
+
+
 def recipients():
     return sorted(address for message in mail.outbox for address in message.to)
 
@@ -131,59 +139,51 @@ def test_submitter_never_reviews_even_as_reviewer(client, people, fiche_index, t
     assert current_task_name(page) == STEP1
 
 
-def test_reviewer_of_the_same_structure_is_refused(client, people, draft):
-    as_user(client, people.editor)
-    submit(client, draft)
+def test_reviewer_of_the_same_structure_is_refused(client, people, submitted):
     as_user(client, people.same_reviewer)
-    assert refused(workflow_action(client, draft, "approve"))
+    assert refused(workflow_action(client, submitted, "approve"))
     as_user(client, people.other_editor)  # another structure but not a reviewer
-    assert refused(workflow_action(client, draft, "approve"))
-    assert current_task_name(draft) == STEP1
+    assert refused(workflow_action(client, submitted, "approve"))
+    assert current_task_name(submitted) == STEP1
 
 
-def test_request_changes_needs_a_comment_and_returns_the_page(client, people, draft):
-    as_user(client, people.editor)
-    submit(client, draft)
+def test_request_changes_needs_a_comment_and_returns_the_page(client, people, submitted):
     as_user(client, people.reviewer)
-    workflow_action(client, draft, "reject", comment="")
-    assert current_task_name(draft) == STEP1  # nothing happened without a comment
+    workflow_action(client, submitted, "reject", comment="")
+    assert current_task_name(submitted) == STEP1  # nothing happened without a comment
     mail.outbox.clear()
-    workflow_action(client, draft, "reject", comment="Précisez le rôle du référent bénévole.")
-    state = WorkflowState.objects.for_instance(draft).get()
+    workflow_action(client, submitted, "reject", comment="Précisez le rôle du référent bénévole.")
+    state = WorkflowState.objects.for_instance(submitted).get()
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
     assert recipients() == ["amelie@exemple.re"]
     assert "Précisez le rôle du référent bénévole." in mail.outbox[0].body
     # A colleague of the same structure corrects and resubmits: back to step 1.
     as_user(client, people.colleague)
-    response = submit(client, draft, chapo="Accueillir un bénévole : référent, livret d'accueil, suivi.")
+    response = submit(client, submitted, chapo="Accueillir un bénévole : référent, livret d'accueil, suivi.")
     assert response.status_code == 302
-    assert current_task_name(draft) == STEP1
+    assert current_task_name(submitted) == STEP1
     # The colleague who resubmitted cannot review either.
-    assert WorkflowState.objects.for_instance(draft).get().status == WorkflowState.STATUS_IN_PROGRESS
+    assert WorkflowState.objects.for_instance(submitted).get().status == WorkflowState.STATUS_IN_PROGRESS
 
 
-def test_coordination_request_for_changes_tells_the_peer_reviewer_too(client, people, draft):
-    as_user(client, people.editor)
-    submit(client, draft)
+def test_coordination_request_for_changes_tells_the_peer_reviewer_too(client, people, submitted):
     as_user(client, people.reviewer)
-    workflow_action(client, draft, "approve")
+    workflow_action(client, submitted, "approve")
     mail.outbox.clear()
     as_user(client, people.coordinator)
-    workflow_action(client, draft, "reject", comment="Ajoutez un modèle de livret d'accueil.")
+    workflow_action(client, submitted, "reject", comment="Ajoutez un modèle de livret d'accueil.")
     assert recipients() == ["amelie@exemple.re", "damien@exemple.re"]
 
 
-def test_editing_after_peer_approval_goes_back_to_peer_review(client, people, draft):
-    as_user(client, people.editor)
-    submit(client, draft)
+def test_editing_after_peer_approval_goes_back_to_peer_review(client, people, submitted):
     as_user(client, people.reviewer)
-    workflow_action(client, draft, "approve")
-    assert current_task_name(draft) == STEP2
+    workflow_action(client, submitted, "approve")
+    assert current_task_name(submitted) == STEP2
     mail.outbox.clear()
     as_user(client, people.coordinator)
-    response = edit(client, draft, title="Accueillir et fidéliser de nouveaux bénévoles")
+    response = edit(client, submitted, title="Accueillir et fidéliser de nouveaux bénévoles")
     assert response.status_code == 302
-    assert current_task_name(draft) == STEP1
+    assert current_task_name(submitted) == STEP1
     assert sorted(m.to[0] for m in mail.outbox) == ["damien@exemple.re", "fabrice@exemple.re"]
 
 
@@ -262,11 +262,9 @@ def test_rules_hold_outside_the_admin_too(people, draft):
     assert task_state.status == "in_progress"
 
 
-def test_a_deleted_submitter_does_not_break_the_workflow(client, people, draft):
-    as_user(client, people.editor)
-    submit(client, draft)
+def test_a_deleted_submitter_does_not_break_the_workflow(client, people, submitted):
     people.editor.delete()
     as_user(client, people.reviewer)
-    assert workflow_action(client, draft, "approve").status_code == 302
+    assert workflow_action(client, submitted, "approve").status_code == 302
     as_user(client, people.coordinator)
-    assert workflow_action(client, draft, "reject", comment="Manque un exemple.").status_code == 302
+    assert workflow_action(client, submitted, "reject", comment="Manque un exemple.").status_code == 302

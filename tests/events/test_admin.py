@@ -48,6 +48,13 @@ def registrations(event_index):
     }
 
 
+@pytest.fixture
+def registered_event(client, registrations, admin_user):
+    """The CRAJEP event and its one registration, an administrator logged in to delete it."""
+    client.force_login(admin_user)
+    return registrations["crajep"].event
+
+
 def listed_emails(client) -> set[str]:
     response = client.get("/admin/events/registration/")
     assert response.status_code == 200
@@ -132,19 +139,17 @@ def test_csv_export_is_scoped(client, registrations):
     assert "un@asso.re" in rows[1]
 
 
-def test_deleting_an_event_with_registrations_needs_a_confirmation(client, registrations, admin_user):
-    client.force_login(admin_user)
-    event = registrations["crajep"].event
-    url = f"/admin/pages/{event.pk}/delete/"
+def test_deleting_an_event_with_registrations_needs_a_confirmation(client, registered_event):
+    url = f"/admin/pages/{registered_event.pk}/delete/"
     page = client.get(url)
     assert page.status_code == 200
     assert "1 inscription" in page.content.decode()
     refused = client.post(url)
     assert refused.status_code == 400
-    assert Registration.objects.filter(event=event).exists()
+    assert Registration.objects.filter(event=registered_event).exists()
     confirmed = client.post(url, {"confirm_registrations": "1"})
     assert confirmed.status_code == 302
-    assert not Registration.objects.filter(event_id=event.pk).exists()
+    assert not Registration.objects.filter(event_id=registered_event.pk).exists()
     assert Registration.objects.count() == 2
 
 
@@ -155,11 +160,9 @@ def test_deleting_an_event_without_registration_is_unchanged(client, event_index
     assert response.status_code == 302
 
 
-def test_bulk_deletion_of_events_with_registrations_is_refused(client, registrations, admin_user):
-    client.force_login(admin_user)
-    event = registrations["crajep"].event
-    url = f"/admin/bulk/wagtailcore/page/delete/?id={event.pk}"
+def test_bulk_deletion_of_events_with_registrations_is_refused(client, registered_event):
+    url = f"/admin/bulk/wagtailcore/page/delete/?id={registered_event.pk}"
     response = client.post(url)
     assert response.status_code == 302
-    assert Registration.objects.filter(event_id=event.pk).exists()
-    assert type(event).objects.filter(pk=event.pk).exists()
+    assert Registration.objects.filter(event_id=registered_event.pk).exists()
+    assert type(registered_event).objects.filter(pk=registered_event.pk).exists()

@@ -5,13 +5,13 @@ from django.test import Client
 from taggit.models import Tag
 from wagtail.models import Site
 
-from events.models import EventTag, Registration
+from events.models import EventTag
 from events.services import cancel
 from fiches.models import FicheTag
 from home.models import SiteSettings
 from members.models import Structure
 from taxonomy.models import Theme, Typology
-from tests.factories import EventFactory, FicheFactory, reunion
+from tests.factories import EventFactory, FicheFactory, RegistrationFactory, reunion
 from tests.pagecache.conftest import cached, fetch
 
 pytestmark = pytest.mark.django_db
@@ -138,15 +138,7 @@ def test_a_cancelled_registration_reopens_a_full_event_page(client, event_index,
     event = EventFactory(
         slug="atelier-complet", capacity=1, max_seats_per_registration=1, waitlist_enabled=False
     )
-    registration = Registration.objects.create(
-        event=event,
-        association_name="Les Jardins du Butor",
-        contact_name="Marie Payet",
-        email="marie@asso.re",
-        seats=1,
-        consent=True,
-        status=Registration.Status.CONFIRMED,
-    )
+    registration = RegistrationFactory(event=event)
     assert 'name="csrfmiddlewaretoken"' not in cached(client, event.url)
     cancel(registration)
     assert 'name="csrfmiddlewaretoken"' in refreshed(client, event.url)

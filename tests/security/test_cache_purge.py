@@ -3,9 +3,8 @@
 import pytest
 from django.test import Client
 
-from events.models import Registration
 from events.services import RegistrationData, cancel, register
-from tests.factories import EventFactory, FicheFactory, reunion
+from tests.factories import EventFactory, FicheFactory, RegistrationFactory, reunion
 from tests.pagecache.conftest import cached, fetch, page_cache_on, site_settings  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -34,15 +33,7 @@ def test_a_registration_drops_only_its_event_page(
     frozen_now(reunion(2030, 3, 1, 12))
     FicheFactory()
     full = EventFactory(capacity=1, max_seats_per_registration=1, waitlist_enabled=False)
-    taken = Registration.objects.create(
-        event=full,
-        association_name="Les Jardins du Butor",
-        contact_name="Marie Payet",
-        email="marie@asso.re",
-        seats=1,
-        consent=True,
-        status=Registration.Status.CONFIRMED,
-    )
+    taken = RegistrationFactory(event=full)
     other = EventFactory(registration_enabled=False)
     open_event = EventFactory(capacity=10)
     urls = (full.url, other.url, "/ressources/", "/evenements/", "/")
