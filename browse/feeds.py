@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.dateformat import format as dateformat
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
 from browse.queries import (
@@ -129,7 +129,7 @@ class PageFeed(Feed):
 
 
 class LatestFichesFeed(PageFeed):
-    title_format = _lazy("%(site)s – dernières ressources")
+    title_format = gettext_lazy("%(site)s – dernières ressources")
     link = "/ressources/"
 
     def description(self, source: FeedSource) -> str:
@@ -143,7 +143,7 @@ class LatestFichesFeed(PageFeed):
 
 
 class UpcomingEventsFeed(PageFeed):
-    title_format = _lazy("%(site)s – événements à venir")
+    title_format = gettext_lazy("%(site)s – événements à venir")
     link = "/evenements/"
 
     def description(self, source: FeedSource) -> str:
@@ -180,11 +180,15 @@ class SubjectFeed(PageFeed):
 
 class ThemeFeed(SubjectFeed):
     kind, lookup, get_subject = "theme", "themes", staticmethod(get_theme)
-    title_format = _lazy("%(site)s – thème « %(name)s »")
-    about = _lazy("Les dernières ressources et les derniers événements publiés sur le thème « %(name)s ».")
+    title_format = gettext_lazy("%(site)s – thème « %(name)s »")
+    about = gettext_lazy(
+        "Les dernières ressources et les derniers événements publiés sur le thème « %(name)s »."
+    )
 
 
 class TagFeed(SubjectFeed):
     kind, lookup, get_subject = "tag", "tagged_items__tag", staticmethod(get_tag)
-    title_format = _lazy("%(site)s – mot-clé « %(name)s »")
-    about = _lazy("Les dernières ressources et les derniers événements publiés avec le mot-clé « %(name)s ».")
+    title_format = gettext_lazy("%(site)s – mot-clé « %(name)s »")
+    about = gettext_lazy(
+        "Les dernières ressources et les derniers événements publiés avec le mot-clé « %(name)s »."
+    )
