@@ -16,7 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from wagtail.models import PagePermissionTester
 
 from members.roles import is_coordinator, user_structures
-from site_kazasso.pages import PlainTitleMixin
+from site_kazasso.pages import KnownRestrictionsMixin, PlainTitleMixin
 
 
 class EditorialPermissionTester(PagePermissionTester):
@@ -103,9 +103,10 @@ class EditorialPermissionTester(PagePermissionTester):
         return self.is_admin and super().can_set_view_restrictions()
 
 
-class EditorialPageMixin(PlainTitleMixin):
+class EditorialPageMixin(KnownRestrictionsMixin, PlainTitleMixin):
     """Page models owned by a structure (or holding them) use the editorial permission rules
-    (and, like every page of the site, a title without line breaks)."""
+    (and, like every page of the site, a title without line breaks and view restrictions read
+    once per content version)."""
 
     def permissions_for_user(self, user: AbstractBaseUser) -> EditorialPermissionTester:
         return EditorialPermissionTester(user, self)

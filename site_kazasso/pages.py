@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
+from site_kazasso import content_version
 from site_kazasso.text import validate_one_line
 
 
@@ -26,6 +27,32 @@ class PlainTitleMixin:
             errors.setdefault("title", []).extend(error.error_list)
         if errors:
             raise ValidationError(errors)
+
+
+def guarded_paths() -> tuple[str, ...]:
+    """Tree paths under which Wagtail must look for view restrictions: restricted pages, aliases."""
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+    return tuple(sorted({*restricted, *aliases}))
+
+
+GUARDED_PATHS = content_version.PerVersion(guarded_paths)
+
+
+class KnownRestrictionsMixin:
+    """Page.get_view_restrictions() without its two queries when no restriction can apply.
+
+    Wagtail reads the ancestors, then their restrictions, on every page served. Which pages carry
+    a restriction (or are aliases, which take their source's) changes only with the content
+    version, so the paths are read once per version: a page under none of them has no
+    restriction; any other asks Wagtail, which reads the restrictions themselves (type, groups,
+    password) as usual.
+    """
+
+    def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
+        if self.path.startswith(GUARDED_PATHS.read()):  # type: ignore[attr-defined]
+            return super().get_view_restrictions()  # type: ignore[misc]
+        return PageViewRestriction.objects.none()
 
 
 class ChildRouteMixin:

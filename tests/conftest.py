@@ -3,6 +3,7 @@ from django.core.cache import caches
 
 from fiches.models import FicheIndexPage
 from home.models import HomePage
+from site_kazasso import content_version
 from taxonomy import catalogue
 
 
@@ -16,6 +17,7 @@ def _clear_cache():
     for alias in ("default", "pages", "catalogue"):
         caches[alias].clear()
     catalogue.forget_local_copy()
+    content_version.forget_per_version()
     yield
     for alias in ("default", "pages", "catalogue"):
         caches[alias].clear()

@@ -44,7 +44,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from django.apps import apps as app_registry  # not `apps`: the name of this package's apps.py
 from django.conf import settings
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from wagtail.models import Page
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Fields Wagtail saves on a live page when a draft is saved or a page locked: not what the public sees.
 DRAFT_ONLY_FIELDS = frozenset(
@@ -155,6 +156,42 @@ def seats_versions(event_ids: Iterable[int]) -> dict[int, str]:
             version = f"{version}.{pending[event_id]}"
         versions[event_id] = version
     return versions
+
+
+class PerVersion(Generic[T]):
+    """`build()` once per content version in this process: small data every page shows.
+
+    `read()` returns what `build()` gave for the version `current()` reads (no query of its own
+    beyond the one per request); a change of public content, committed or inside this thread's
+    transaction, gives a new version and so a new build. The value is shared by the process's
+    threads: treat it as read-only.
+    """
+
+    def __init__(self, build: Callable[[], T]) -> None:
+        self.build = build
+        self.held: tuple[str, T] | None = None
+        instances.append(self)
+
+    def read(self) -> T:
+        version = current()
+        held = self.held
+        if held is not None and held[0] == version:
+            return held[1]
+        value = self.build()
+        self.held = (version, value)
+        return value
+
+    def forget(self) -> None:
+        self.held = None
+
+
+instances: list[PerVersion[Any]] = []
+
+
+def forget_per_version() -> None:
+    """Drop every `PerVersion` value (tests whose database restarts from "initial")."""
+    for instance in instances:
+        instance.forget()
 
 
 # Changing --------------------------------------------------------------------------------------
