@@ -21,7 +21,9 @@ def shown(client, url: str) -> bool:
 def test_a_restriction_on_an_ancestor_applies_at_once_and_lifts_at_once(client, fiche_index):
     fiche = FicheFactory(title=SECRET)
     assert shown(client, fiche.url)  # the paths to guard are now held for this version
-    restriction = PageViewRestriction.objects.create(page=fiche_index, restriction_type="password", password="x")
+    restriction = PageViewRestriction.objects.create(
+        page=fiche_index, restriction_type="password", password="x"
+    )
     assert not shown(client, fiche.url)
     assert 'name="password"' in client.get(fiche.url).content.decode()
     restriction.delete()
