@@ -69,7 +69,9 @@ class EventFilter(SimpleListFilter):
     parameter_name = "event"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [(str(event.pk), event_label(event)) for event in visible_events(request.user).order_by("-start")]
+        return [
+            (str(event.pk), event_label(event)) for event in visible_events(request.user).order_by("-start")
+        ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         value = self.value()

@@ -45,7 +45,9 @@ def export(registration: Registration) -> dict[str, Any]:
         "places": registration.seats,
         "statut": registration.get_status_display(),
         "inscrit le": registration.created_at,
-        "consentement (version)": registration.consent_version.version if registration.consent_version else "",
+        "consentement (version)": registration.consent_version.version
+        if registration.consent_version
+        else "",
         "consentement donné le": registration.consent_accepted_at,
     }
 

@@ -105,7 +105,10 @@ class AccessibilityPage(LegalPage):
     """Déclaration d'accessibilité, on the RGAA 4.1 model (the statuses are the RGAA's words)."""
 
     status = models.CharField(
-        _("état de conformité"), max_length=20, choices=ConformityStatus.choices, default=ConformityStatus.NONE
+        _("état de conformité"),
+        max_length=20,
+        choices=ConformityStatus.choices,
+        default=ConformityStatus.NONE,
     )
     statement_date = models.DateField(_("déclaration établie le"), null=True, blank=True)
     audit_date = models.DateField(_("date de l'audit"), null=True, blank=True)

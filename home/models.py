@@ -14,8 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from editorial.permissions import EditorialPageMixin
-from home.legal import AccessibilityPage, LegalNoticePage, PrivacyPage, SitePlanPage  # noqa: F401 - models
 from fiches.listing import annotate_fiche_counts, fiche_cards
+from home.legal import AccessibilityPage, LegalNoticePage, PrivacyPage, SitePlanPage  # noqa: F401 - models
 from members.models import Structure
 from site_kazasso.pages import ChildRouteMixin
 from taxonomy.catalogue import catalogue

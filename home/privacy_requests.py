@@ -102,4 +102,8 @@ def send_request(request: HttpRequest, data: dict[str, Any]) -> None:
     recipient = settings_for(request).contact_email or "contact@kazasso.re"
     kinds = dict(REQUEST_KINDS)
     body = render_to_string("home/emails/privacy_request.txt", {**data, "kind_label": kinds[data["kind"]]})
-    queue_mail(_("Demande sur les données personnelles : %(kind)s") % {"kind": kinds[data["kind"]]}, body, [recipient])
+    queue_mail(
+        _("Demande sur les données personnelles : %(kind)s") % {"kind": kinds[data["kind"]]},
+        body,
+        [recipient],
+    )

@@ -26,7 +26,8 @@ def export_document(email: str) -> tuple[dict[str, Any], dict[str, int]]:
         "adresse": email,
         "genere_le": timezone.now().isoformat(),
         "sources": [
-            {"source": key, "libelle": labels[key], "enregistrements": records} for key, records in rows.items()
+            {"source": key, "libelle": labels[key], "enregistrements": records}
+            for key, records in rows.items()
         ],
     }
     return document, {key: len(records) for key, records in rows.items()}

@@ -40,7 +40,9 @@ def test_the_footer_follows_the_statement_status(client):
     assert "Accessibilité&nbsp;: totalement conforme" in client.get("/").content.decode()
 
 
-@override_settings(KAZASSO_RETENTION_MONTHS=18, KAZASSO_RETENTION_UNCONFIRMED_MONTHS=2, KAZASSO_OUTBOX_KEEP_DAYS=45)
+@override_settings(
+    KAZASSO_RETENTION_MONTHS=18, KAZASSO_RETENTION_UNCONFIRMED_MONTHS=2, KAZASSO_OUTBOX_KEEP_DAYS=45
+)
 def test_the_privacy_page_reads_the_retention_periods_from_the_settings(client):
     html = client.get("/donnees-personnelles/").content.decode()
     assert "18&nbsp;mois après la fin de l'événement" in html
@@ -66,7 +68,9 @@ def test_a_request_goes_to_the_coordination_through_the_outbox(client):
 
 
 def test_a_bad_request_keeps_what_was_typed_and_says_why_in_french(client):
-    response = client.post("/donnees-personnelles/", request_data(email="pas-une-adresse", message="Mes données ?"))
+    response = client.post(
+        "/donnees-personnelles/", request_data(email="pas-une-adresse", message="Mes données ?")
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "Saisissez une adresse de courriel valide." in html and "Mes données ?" in html

@@ -52,7 +52,9 @@ def test_a_new_text_is_a_new_version_and_old_versions_stay_as_accepted(event, co
     first = ConsentText.objects.get()
     response = client.get("/admin/consent_text/new/")
     assert "me contacter à son sujet" in response.content.decode()  # a new version starts from the current
-    client.post("/admin/consent_text/new/", {"text": "Nouveau texte : vos données servent à cette inscription."})
+    client.post(
+        "/admin/consent_text/new/", {"text": "Nouveau texte : vos données servent à cette inscription."}
+    )
     second = ConsentText.objects.current()
     assert (second.version, ConsentText.objects.count()) == (2, 2)
     assert "Nouveau texte" in client.get(event.url).content.decode()

@@ -21,16 +21,28 @@ def registrations(event_index):
     event = EventFactory(start=reunion(2030, 3, 12, 9), end=reunion(2030, 3, 12, 11), capacity=10)
     later = EventFactory(start=reunion(2030, 9, 1, 9), end=reunion(2030, 9, 1, 11))
     made = {}
-    for status, email in [("confirmee", "confirme@asso.re"), ("attente", "attente@asso.re"), ("annulee", "annule@asso.re")]:
+    for status, email in [
+        ("confirmee", "confirme@asso.re"),
+        ("attente", "attente@asso.re"),
+        ("annulee", "annule@asso.re"),
+    ]:
         made[status] = RegistrationFactory(
-            event=event, email=email, status=status, seats=2, rna_number="W974001234", contact_name="Marie Payet"
+            event=event,
+            email=email,
+            status=status,
+            seats=2,
+            rna_number="W974001234",
+            contact_name="Marie Payet",
         )
     made["later"] = RegistrationFactory(event=later, email="plus-tard@asso.re")
     return made
 
 
 def snapshot():
-    return {r.pk: {f: getattr(r, f) for f in (*PERSONAL, "seats", "status", "event_id")} for r in Registration.objects.all()}
+    return {
+        r.pk: {f: getattr(r, f) for f in (*PERSONAL, "seats", "status", "event_id")}
+        for r in Registration.objects.all()
+    }
 
 
 def run(moment, *args):

@@ -37,7 +37,12 @@ def people(event_index, client):
     register(first, RegistrationData("Asso voisine", "Anne-Marie Payet", OTHER, 1, True))  # waiting list
     client.post(
         "/donnees-personnelles/",
-        {"name": "Marie Payet", "email": PERSON, "kind": "effacement", "message": "Merci d'effacer mes données."},
+        {
+            "name": "Marie Payet",
+            "email": PERSON,
+            "kind": "effacement",
+            "message": "Merci d'effacer mes données.",
+        },
     )
     return {"first": first, "second": second}
 
@@ -57,10 +62,10 @@ def rows_holding(text: str, but_not: str = OTHER) -> list[tuple[str, str]]:
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
             for column in connection.introspection.get_table_description(cursor, table):
-                table_sql, column_sql = connection.ops.quote_name(table), connection.ops.quote_name(column.name)
+                value = f"LOWER(CAST({connection.ops.quote_name(column.name)} AS TEXT))"
                 cursor.execute(
-                    f"SELECT COUNT(*) FROM {table_sql} WHERE REPLACE(LOWER(CAST({column_sql} AS TEXT)), %s, '')"  # noqa: S608
-                    " LIKE %s",
+                    f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)} "  # noqa: S608
+                    f"WHERE REPLACE({value}, %s, '') LIKE %s",
                     [but_not, f"%{text}%"],
                 )
                 if cursor.fetchone()[0]:
@@ -90,7 +95,11 @@ def test_the_export_holds_every_record_of_the_person_and_nothing_else(people, co
     assert "anne-marie" not in everything.lower() and "Asso voisine" not in everything
 
     entry = PrivacyAuditLog.objects.get()
-    assert (entry.action, entry.user, entry.counts) == ("export", coordinator, {"inscriptions": 2, "courriels": 3})
+    assert (entry.action, entry.user, entry.counts) == (
+        "export",
+        coordinator,
+        {"inscriptions": 2, "courriels": 3},
+    )
 
 
 def test_erasure_asks_first_then_leaves_no_trace_of_the_address(people, coordinator, client):
