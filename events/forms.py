@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import EventPage, rna_validator
 from events.services import RegistrationData
+from site_kazasso.privacy.consent import current_consent
 from site_kazasso.privacy.models import ConsentText
 
 # Used when no consent text exists (the privacy migration creates the first version).
@@ -50,7 +51,7 @@ class RegistrationForm(forms.Form):
     def __init__(self, *args: Any, event: EventPage, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.event = event
-        current = ConsentText.objects.current()
+        current = current_consent()
         if current is not None:
             self.fields["consent"].label = current.text
             self.fields["consent_version"].initial = current.pk
