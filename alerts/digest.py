@@ -14,6 +14,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
@@ -85,30 +86,25 @@ class Group:
     items: list[Item] = field(default_factory=list)
 
 
+def item_of(page: FichePage | EventPage, kind: str, structure_ids: set[int], **extra: Any) -> Item:
+    return Item(
+        kind=kind,
+        title=page.title,
+        url=page.get_full_url(),
+        summary=page.chapo,
+        published_at=page.first_published_at,
+        themes=tuple((theme.pk, theme.name) for theme in page.themes.all()),
+        tag_ids=frozenset(tag.pk for tag in page.tags.all()),
+        structure_ids=frozenset(structure_ids),
+        **extra,
+    )
+
+
 def new_items(since: dt.datetime, until: dt.datetime) -> list[Item]:
     """Live public fiches and upcoming events first published in (since, until], newest first."""
     window = {"first_published_at__gt": since, "first_published_at__lte": until}
-    found: list[Item] = []
-    fiches = (
-        FichePage.objects.live()
-        .public()
-        .filter(**window)
-        .select_related("structure")
-        .prefetch_related("themes", "tags")
-    )
-    for page in fiches:
-        found.append(
-            Item(
-                kind="fiche",
-                title=page.title,
-                url=page.get_full_url(),
-                summary=page.chapo,
-                published_at=page.first_published_at,
-                themes=tuple((theme.pk, theme.name) for theme in page.themes.all()),
-                tag_ids=frozenset(tag.pk for tag in page.tags.all()),
-                structure_ids=frozenset({page.structure_id}),
-            )
-        )
+    fiches = FichePage.objects.live().public().filter(**window).prefetch_related("themes", "tags")
+    found = [item_of(page, "fiche", {page.structure_id}) for page in fiches]
     events = (
         EventPage.objects.live()
         .public()
@@ -116,22 +112,17 @@ def new_items(since: dt.datetime, until: dt.datetime) -> list[Item]:
         .prefetch_related("themes", "tags", "organisers")
     )
     labels = dict(EventFormat.choices)
-    for page in events:
-        found.append(
-            Item(
-                kind="evenement",
-                title=page.title,
-                url=page.get_full_url(),
-                summary=page.chapo,
-                published_at=page.first_published_at,
-                themes=tuple((theme.pk, theme.name) for theme in page.themes.all()),
-                tag_ids=frozenset(tag.pk for tag in page.tags.all()),
-                structure_ids=frozenset({page.structure_id, *(s.pk for s in page.organisers.all())}),
-                format=page.format,
-                start=page.start,
-                format_label=str(labels.get(page.format, "")),
-            )
+    found += [
+        item_of(
+            page,
+            "evenement",
+            {page.structure_id, *(structure.pk for structure in page.organisers.all())},
+            format=page.format,
+            start=page.start,
+            format_label=str(labels.get(page.format, "")),
         )
+        for page in events
+    ]
     found.sort(key=lambda item: item.published_at, reverse=True)
     return found
 
