@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -59,6 +60,7 @@ def retention_periods() -> dict[str, int]:
         "registration_months": retention.registration_months(),
         "unconfirmed_months": retention.unconfirmed_months(),
         "outbox_days": retention.outbox_days(),
+        "alerts_unconfirmed_days": settings.KAZASSO_ALERTS_UNCONFIRMED_DAYS,
     }
 
 

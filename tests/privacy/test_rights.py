@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.db import connection
 
+from alerts.models import Subscription
 from events.models import Registration
 from events.services import RegistrationData, register
 from members.models import Structure
@@ -35,6 +36,8 @@ def people(event_index, client):
     register(first, RegistrationData("Les Jardins du Butor", "Marie Payet", PERSON, 1, True, "W974001234"))
     register(second, RegistrationData("Les Jardins du Butor", "Marie Payet", PERSON.upper(), 1, True))
     register(first, RegistrationData("Asso voisine", "Anne-Marie Payet", OTHER, 1, True))  # waiting list
+    for email in (PERSON, OTHER):
+        Subscription.objects.create(email=email, consent_text="J'accepte.", consent_at=reunion(2030, 1, 5))
     client.post(
         "/donnees-personnelles/",
         {
@@ -88,6 +91,7 @@ def test_the_export_holds_every_record_of_the_person_and_nothing_else(people, co
     assert by_source["inscriptions"][0]["consentement (version)"] == 1
     # Two confirmations sent to the person and the request they sent to the coordination.
     assert len(by_source["courriels"]) == 3
+    assert [s["courriel"] for s in by_source["alertes"]] == [PERSON]
     assert any("Demande sur les données personnelles" in m["objet"] for m in by_source["courriels"])
     csv_text = archive.read("donnees-personnelles.csv").decode("utf-8-sig")
     assert "W974001234" in csv_text and "Inscriptions aux événements" in csv_text
@@ -98,12 +102,13 @@ def test_the_export_holds_every_record_of_the_person_and_nothing_else(people, co
     assert (entry.action, entry.user, entry.counts) == (
         "export",
         coordinator,
-        {"inscriptions": 2, "courriels": 3},
+        {"inscriptions": 2, "courriels": 3, "alertes": 1},
     )
 
 
 def test_erasure_asks_first_then_leaves_no_trace_of_the_address(people, coordinator, client):
-    assert {table for table, _column in rows_holding(PERSON)} >= {"events_registration", "outbox_outboxemail"}
+    holding = {table for table, _column in rows_holding(PERSON)}
+    assert holding >= {"events_registration", "outbox_outboxemail", "alerts_subscription"}
 
     response = client.post(URL, {"email": PERSON, "action": "erase"})  # the confirmation step
     assert response.status_code == 200
@@ -118,9 +123,10 @@ def test_erasure_asks_first_then_leaves_no_trace_of_the_address(people, coordina
     assert [(r.seats, r.status) for r in kept] == [(1, "annulee"), (1, "annulee")]
     assert Registration.objects.get(email=OTHER).status == "confirmee"
     assert OutboxEmail.objects.filter(to=[OTHER]).exists()  # the other person's emails stay
+    assert list(Subscription.objects.values_list("email", flat=True)) == [OTHER]
 
     entry = PrivacyAuditLog.objects.get(action="effacement")
-    assert entry.user == coordinator and entry.counts == {"inscriptions": 2, "courriels": 3}
+    assert entry.user == coordinator and entry.counts == {"inscriptions": 2, "courriels": 3, "alertes": 1}
     assert PERSON not in json.dumps(entry.counts) + entry.subject
 
 
