@@ -31,6 +31,7 @@ PUBLIC_PAGES = [
     "/tags/",
     "/tags/subventions/",
     "/recherche/?q=subvention",
+    "/alertes/",
     "/mentions-legales/",
     "/donnees-personnelles/",
     "/accessibilite/",
