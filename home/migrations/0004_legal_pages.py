@@ -106,10 +106,20 @@ def create_legal_pages(apps, schema_editor):
     home = HomePage.objects.filter(depth=2).first()
     if home is None:
         return
+    Page = apps.get_model("wagtailcore.Page")
+    # After the last child there is (children deleted earlier leave gaps that numchild ignores).
+    last = (
+        Page.objects.filter(path__startswith=home.path, depth=home.depth + 1)
+        .order_by("-path")
+        .values_list("path", flat=True)
+        .first()
+    )
+    step = int(last[-4:], 36) if last else 0
     now = timezone.now()
     for model_name, title, slug, fields in legal_pages():
         model = apps.get_model("home", model_name)
-        if model.objects.exists():
+        taken = Page.objects.filter(path__startswith=home.path, depth=home.depth + 1, slug=slug)
+        if model.objects.exists() or taken.exists():  # an existing site keeps what it already has
             continue
         page_type, _ = ContentType.objects.get_or_create(model=model_name, app_label="home")
         model.objects.create(
@@ -117,7 +127,7 @@ def create_legal_pages(apps, schema_editor):
             draft_title=title,
             slug=slug,
             content_type=page_type,
-            path=home.path + path_step(home.numchild + 1),
+            path=home.path + path_step(step + 1),
             depth=3,
             numchild=0,
             url_path=f"{home.url_path}{slug}/",
@@ -127,6 +137,7 @@ def create_legal_pages(apps, schema_editor):
             last_published_at=now,
             **fields,
         )
+        step += 1
         home.numchild += 1
     home.save(update_fields=["numchild"])
 
