@@ -1,4 +1,4 @@
-"""`{% illustration_url typology %}`: the shipped drawing shown on a card that has no image."""
+"""`{% illustration_url typology event_format %}`: the shipped drawing shown on a card that has no image."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from django.templatetags.static import static
 
 register = template.Library()
 
-# One flat drawing per typology of docs/taxonomy.md (taxonomy/static/taxonomy/illustrations/);
-# a typology added later, or an event without one, gets the island.
+# One flat drawing per typology of docs/taxonomy.md (taxonomy/static/taxonomy/illustrations/); an
+# event without a typology gets the drawing of its format, anything else (a typology added later) the island.
 ILLUSTRATED_TYPOLOGIES = frozenset(
     {
         "fiche-pratique",
@@ -23,14 +23,17 @@ ILLUSTRATED_TYPOLOGIES = frozenset(
         "faq",
     }
 )
+BY_EVENT_FORMAT = {"webinaire": "replay-webinaire", "presentiel": "rencontre", "hybride": "rencontre"}
 DEFAULT = "defaut"
 
 
-def illustration_name(typology: Any) -> str:
+def illustration_name(typology: Any, event_format: str = "") -> str:
     slug = getattr(typology, "slug", "")
-    return slug if slug in ILLUSTRATED_TYPOLOGIES else DEFAULT
+    if slug in ILLUSTRATED_TYPOLOGIES:
+        return slug
+    return BY_EVENT_FORMAT.get(event_format, DEFAULT)
 
 
 @register.simple_tag
-def illustration_url(typology: Any) -> str:
-    return static(f"taxonomy/illustrations/{illustration_name(typology)}.svg")
+def illustration_url(typology: Any, event_format: str = "") -> str:
+    return static(f"taxonomy/illustrations/{illustration_name(typology, event_format)}.svg")
