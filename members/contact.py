@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -49,7 +48,8 @@ def contact_index(request: HttpRequest) -> HttpResponse:
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     structure = get_object_or_404(Structure, pk=pk)
     if not can_edit_contact(request.user, structure):
-        raise PermissionDenied(_("Vous ne pouvez modifier que les coordonnées de votre structure."))
+        # A 403 page, not Wagtail's redirect to the dashboard: the refusal is the answer.
+        return render(request, "members/contact_forbidden.html", {"structure": structure}, status=403)
     form = StructureContactForm(request.POST or None, instance=structure)
     if request.method == "POST" and form.is_valid():
         form.save()
