@@ -428,8 +428,9 @@ rna_validator = RegexValidator(
 )
 
 
-# Retention blanks the name and the email (issue 14): only statistics are left.
-PERSONAL_DATA_ERASED = Q(contact_name="", email="")
+# Retention blanks the personal fields (issue 14), the contact's name among them, which a
+# registration always has until then: only statistics (seats, status, attendance) are left.
+PERSONAL_DATA_ERASED = Q(contact_name="")
 
 
 class Registration(models.Model):
@@ -476,4 +477,4 @@ class Registration(models.Model):
     @property
     def personal_data_erased(self) -> bool:
         """In Python what PERSONAL_DATA_ERASED says in SQL."""
-        return not (self.contact_name or self.email)
+        return not self.contact_name

@@ -93,13 +93,15 @@ def sign_in_sheet(event: EventPage, registrations: Sequence[Registration]) -> by
         if not listed:
             pdf.line_of_text(_("Aucune inscription confirmée à faire signer."))
         else:
-            signature_width = min(40.0, math.floor((pdf.epw - 110) / len(group)))
-            widths = (48, 50, 12, *([signature_width] * len(group)))
+            widest = 90 if len(group) == 1 else 40
+            signature_width = min(widest, math.floor((pdf.epw - 110) / len(group)))
+            widths = (46, 48, 16, *([signature_width] * len(group)))
             pdf.set_font(FONT, "", 9)
             with pdf.table(
                 col_widths=widths,
                 width=sum(widths),
                 align="LEFT",
+                text_align="LEFT",
                 line_height=5,
                 padding=1.5,
                 cell_fill_color=245,

@@ -17,7 +17,6 @@ from wagtail.models import Page
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from events import attendance_views
-
 from events.admin_views import (
     EventFilter,
     RegistrationDeleteView,

@@ -171,6 +171,8 @@ def test_marks_saved_in_one_post_make_the_count(editor, event, people, frozen_no
     client.logout()
     text = page_text(Client().get(event.url))
     assert "2 participants ont suivi cet événement" in text
+    event.registration_enabled, event.attendance_count = False, 150  # registered elsewhere (2020)
+    assert event.attendance() == 150
 
 
 def test_marks_need_the_csrf_token_and_a_started_event(event, people, frozen_now):
