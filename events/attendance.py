@@ -150,7 +150,7 @@ def mark_attendance(event: EventPage, present_ids: Iterable[int]) -> int:
         editable.filter(pk__in=ids & wanted, attended=False).update(attended=True, attendance_marked_at=now)
         editable.filter(pk__in=ids - wanted, attended=True).update(attended=False, attendance_marked_at=now)
         content_version.seats_changed(event.pk)  # the past event's page shows the count
-    return event.registrations.filter(attended=True).count()
+    return event.attendance() or 0
 
 
 # Certificates --------------------------------------------------------------------------------

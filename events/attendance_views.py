@@ -61,7 +61,7 @@ def marks_view(request: HttpRequest, event_id: int) -> HttpResponse:
     context = {
         "event": event,
         "registrations": registrations,
-        "attendance": event.attendance() or 0,
+        "attendance": sum(1 for r in registrations if r.attended),
         "refusal": refusal,
         "is_past": event.is_past(clock.now()),
         "to_send": sum(

@@ -356,7 +356,8 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
             return self.attendance_count
         if self.pk is None:
             return None
-        return self.registrations.filter(attended=True).count() or None
+        marked = self.registrations.filter(status=Registration.Status.CONFIRMED, attended=True)
+        return marked.count() or None
 
     def get_meta_description(self) -> str:
         return self.search_description or self.chapo
