@@ -21,7 +21,8 @@ def soup(response) -> BeautifulSoup:
 
 @pytest.fixture
 def fiche(fiche_index):
-    return FicheFactory(title="Réussir son AG & son budget", slug="reussir-ag", published_at=aware(2025, 3, 1))
+    title = "Réussir son AG & son budget"
+    return FicheFactory(title=title, slug="reussir-ag", published_at=aware(2025, 3, 1))
 
 
 def static_file(url: str) -> str:
@@ -57,7 +58,8 @@ def test_header_menu_button_works_without_javascript(client, fiche):
     assert button.has_attr("hidden") and button["aria-expanded"] == "false"
     nav = header.select_one(f"#{button['aria-controls']}")
     assert nav.name == "nav" and not nav.has_attr("hidden")
-    assert [a["href"] for a in nav.select("a")] == ["/ressources/", "/evenements/", "/structures/", "/recherche/"]
+    links = [a["href"] for a in nav.select("a")]
+    assert links == ["/ressources/", "/evenements/", "/structures/", "/recherche/"]
     assert header.select_one("form[role=search] input#header-q[data-suggest]")
 
 
@@ -94,5 +96,6 @@ def test_fiche_share_links_are_plain_links_to_its_address(client, fiche):
             assert parts.scheme == "https" and parts.netloc in SHARE_HOSTS, href
             assert quote(address, safe="") in href, href
     # Nothing on the page is loaded from elsewhere: no script, image, frame or style of a network.
-    loaded = [tag.get("src") or tag.get("href") for tag in page.select("script[src], img, iframe, link[rel=stylesheet]")]
+    tags = page.select("script[src], img, iframe, link[rel=stylesheet]")
+    loaded = [tag.get("src") or tag.get("href") for tag in tags]
     assert loaded and all(url.startswith("/") for url in loaded), loaded

@@ -30,7 +30,8 @@ def test_a_long_facet_shows_eight_options_then_folds_the_rest(client, tagged):
     assert [label.get_text() for label in shown] == TAGS[:8]
     fold = facet.select_one("details.facet__more")
     assert not fold.has_attr("open")
-    assert " ".join(fold.summary.select_one(".facet__more-open").get_text().split()) == "Voir tout (12) : mot-clé"
+    summary = " ".join(fold.summary.select_one(".facet__more-open").get_text().split())
+    assert summary == "Voir tout (12) : mot-clé"
     assert [label.get_text() for label in fold.select("li .facet__label")] == TAGS[8:]
 
 
