@@ -80,7 +80,8 @@ DISTORTED = """() => Array.from(document.images)
 
 
 def illustrated_fiche() -> None:
-    """A short fiche (a 320 × 200 image, its sidebar is taller) and a picture for the ratio check."""
+    """A short fiche (a 320 × 200 image, its sidebar is taller), a picture for the ratio check and
+    enough tags for the tag facet of /ressources/ to fold after eight."""
     image = get_image_model().objects.create(
         title="Réunion de bureau", file=get_test_image_file(size=(320, 200))
     )
@@ -94,7 +95,7 @@ def illustrated_fiche() -> None:
         title="Une fiche illustrée",
         slug="fiche-illustree",
         themes=["financement"],
-        tags=["Subventions"],
+        tags=["Subventions", *(f"Mot-clé {n}" for n in range(1, 10))],  # the tag facet folds
         body=json.dumps(body),
         published_at=aware(2025, 4, 1),
     )
@@ -140,6 +141,8 @@ def test_every_page_type_at_both_widths(desktop_page, shots):
             images = page.evaluate(DISTORTED)
             measured += len(images)
             problems += [f"{width} {path} image déformée : {item}" for item in images if item["gap"] > 0.02]
+            if path == "/ressources/":
+                assert page.locator("details.facet__more summary").count() == 1, "facette non repliée"
             if number == 0:  # the header is the same everywhere: open the suggestions once per width
                 header = page.locator("header.site-header")
                 closed = header.bounding_box()["height"]
