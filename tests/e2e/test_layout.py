@@ -27,6 +27,7 @@ LAYOUT_PAGES = {
     "structures": "/structures/",
     "mot-clé": "/tags/subventions/",
     "thème": "/themes/financement/",
+    "alertes": "/alertes/?theme=financement",
 }
 WIDTHS = (1280, 375)
 MAX_HEADER_PHONE = 120  # px, with the suggestions open
