@@ -21,7 +21,8 @@ from django.utils.cache import patch_cache_control
 
 from site_kazasso import content_version
 
-EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+# /apercu/: draft preview links (editorial/sharing.py), personal to whoever holds the token.
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/apercu/")
 # The cancellation link of a registration is personal, whatever its response looks like.
 EXCLUDED_FRAGMENTS = ("/inscription/annuler/",)
 CACHED_CONTENT_TYPES = frozenset(

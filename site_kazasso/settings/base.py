@@ -179,6 +179,13 @@ DEFAULT_FROM_EMAIL = "Kaz Asso Ressources <ne-pas-repondre@kazasso.re>"
 KAZASSO_OUTBOX_MAX_ATTEMPTS = 8
 KAZASSO_OUTBOX_KEEP_DAYS = 30
 
+# Reviews (editorial/claims.py): each workflow step has its own delay, in working days, set in the
+# admin (Paramètres → Tâches de workflow). A late step is reminded to its claimant, then this many
+# working days later to everyone who may review it, then as many days later to the coordination.
+KAZASSO_REVIEW_REMINDER_INTERVAL = 2
+# Draft preview links (editorial/sharing.py) for people without an account: default lifetime.
+KAZASSO_PREVIEW_LINK_DAYS = 7
+
 # Caches (local memory, or Redis with REDIS_URL), the anonymous page cache and the CDN purge:
 # see settings/caching.py and the README's « Cache » section.
 from .caching import (  # noqa: E402, F401
