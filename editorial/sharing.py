@@ -48,12 +48,14 @@ def can_share(page: Page, user: AbstractBaseUser | AnonymousUser) -> bool:
 
 
 def create_link(page: Page, user: AbstractBaseUser) -> PreviewLink:
+    now = timezone.now()
     with transaction.atomic():
         link = PreviewLink.objects.create(
             page=page,
             token=secrets.token_urlsafe(TOKEN_BYTES),
             created_by=user,
-            expires_at=timezone.now() + lifetime(),
+            created_at=now,
+            expires_at=now + lifetime(),
         )
         log(instance=page.specific, action=CREATED, user=user, data={"link": link.pk})
     return link
