@@ -144,3 +144,15 @@ def test_a_reviewer_cannot_edit_the_draft_by_posting_to_the_link(people, fiche):
     assert response.status_code == 405
     assert Client().head(f"/apercu/{link.token}/").status_code == 200
     assert fiche.get_latest_revision_as_object().title == DRAFT_TITLE
+
+
+def test_an_unpublished_event_previews_as_the_public_would_see_it(people):
+    from tests.factories import EventFactory
+
+    event = EventFactory(title="Webinaire en préparation", live=False, registration_enabled=True, capacity=20)
+    link = sharing.create_link(event, people.editor)
+    response = visit(link)
+    assert response.status_code == 200
+    page = text(response)
+    assert "Webinaire en préparation" in page and "salle-secrete-123" not in page and "/admin/" not in page
+    assert Client().get(f"/evenements/{event.slug}/").status_code == 404  # not live: only the link shows it

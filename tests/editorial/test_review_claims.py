@@ -132,8 +132,13 @@ def test_due_date_and_age_count_working_days_with_a_frozen_clock(client, people)
 def test_the_workflow_task_admin_sets_the_delay_of_each_step(client, people):
     task = PeerReviewTask.objects.get()
     as_user(client, people.admin)
-    form = client.get(reverse("wagtailadmin_workflows:edit_task", args=[task.pk])).content.decode()
-    assert 'name="due_working_days"' in form
+    url = reverse("wagtailadmin_workflows:edit_task", args=[task.pk])
+    assert 'name="due_working_days"' in client.get(url).content.decode()
+    groups = list(task.groups.values_list("pk", flat=True))
+    assert client.post(url, {"name": task.name, "groups": groups, "due_working_days": 0}).status_code == 200
+    assert client.post(url, {"name": task.name, "groups": groups, "due_working_days": 3}).status_code == 302
+    task.refresh_from_db()
+    assert task.due_working_days == 3
 
 
 def outbox(subject_start: str) -> list[str]:
