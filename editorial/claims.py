@@ -174,6 +174,31 @@ def mail_context(task_state: TaskState) -> dict[str, Any]:
     }
 
 
+def keep_claim_after_changes(sender: Any, instance: TaskState, user: Any = None, **kwargs: Any) -> None:
+    """A page sent back with changes returns to whoever held that step, if they still may act."""
+    if editorial_task(instance) is None:
+        return
+    previous = (
+        ReviewClaim.objects.filter(
+            task_state__workflow_state_id=instance.workflow_state_id,
+            task_state__task_id=instance.task_id,
+            task_state__status=TaskState.STATUS_REJECTED,
+        )
+        .exclude(task_state=instance)
+        .select_related("user")
+        .order_by("-task_state__started_at")
+        .first()
+    )
+    if previous is not None and may_act(instance, previous.user):
+        ReviewClaim.objects.get_or_create(task_state=instance, defaults={"user": previous.user})
+
+
+def connect() -> None:
+    from wagtail.signals import task_submitted
+
+    task_submitted.connect(keep_claim_after_changes, sender=TaskState, dispatch_uid="editorial_keep_claim")
+
+
 @dataclass
 class QueueRow:
     task_state: TaskState

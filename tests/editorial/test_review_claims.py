@@ -221,3 +221,21 @@ def test_the_coordination_reassigns_to_another_eligible_reviewer(client, people)
     assert refused(workflow_action(client, page, "approve"))
     as_user(client, people.mda_reviewer)
     assert workflow_action(client, page, "approve").status_code == 302
+
+
+def test_a_page_sent_back_with_changes_returns_to_the_reviewer_who_held_it(client, people):
+    page = submitted_at(client, people, at(2026, 12, 17, 10))
+    as_user(client, people.reviewer).post(claim_url(page))
+    workflow_action(client, page, "reject", comment="Ajoutez un exemple de livret d'accueil.")
+    as_user(client, people.editor)
+    submit(client, page)
+    assert current_task_name(page) == STEP1
+    resumed = step_of(page)
+    assert ReviewClaim.objects.get(task_state=resumed).user == people.reviewer
+    assert ReviewClaim.objects.count() == 2  # the first step's claim stays in its history
+    # "Je ne m'en occupe plus" gives the step back to every eligible reviewer.
+    as_user(client, people.mda_reviewer).post(claim_url(page), {"release": "1"})
+    assert ReviewClaim.objects.filter(task_state=resumed).exists()  # only the holder lets go
+    as_user(client, people.reviewer).post(claim_url(page), {"release": "1"})
+    assert not ReviewClaim.objects.filter(task_state=resumed).exists()
+    assert PageLogEntry.objects.filter(page=page, action=claims.RELEASED, user=people.reviewer).exists()
