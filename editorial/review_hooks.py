@@ -93,15 +93,23 @@ def show_who_holds_the_review(request: HttpRequest, page: Page) -> None:
 @hooks.register("register_log_actions")
 def review_log_actions(actions: Any) -> None:
     actions.register_action(
-        claims.CLAIMED, _("Relecture prise en charge"), _("Relecture prise en charge (« Je m'en occupe »)")
+        claims.CLAIMED,
+        gettext_lazy("Relecture prise en charge"),
+        gettext_lazy("Relecture prise en charge (« Je m'en occupe »)"),
     )
-    actions.register_action(claims.RELEASED, _("Relecture laissée"), _("Ne s'occupe plus de la relecture"))
-    actions.register_action(sharing.CREATED, _("Lien d'aperçu créé"), _("Lien d'aperçu créé"))
-    actions.register_action(sharing.REVOKED, _("Lien d'aperçu révoqué"), _("Lien d'aperçu révoqué"))
+    actions.register_action(
+        claims.RELEASED, gettext_lazy("Relecture laissée"), gettext_lazy("Ne s'occupe plus de la relecture")
+    )
+    actions.register_action(
+        sharing.CREATED, gettext_lazy("Lien d'aperçu créé"), gettext_lazy("Lien d'aperçu créé")
+    )
+    actions.register_action(
+        sharing.REVOKED, gettext_lazy("Lien d'aperçu révoqué"), gettext_lazy("Lien d'aperçu révoqué")
+    )
 
     @actions.register_action(claims.REASSIGNED)
     class Reassigned(LogFormatter):
-        label = _("Relecture réattribuée")
+        label = gettext_lazy("Relecture réattribuée")
 
         def format_message(self, log_entry: Any) -> str:
             return _("Relecture réattribuée à %(name)s") % {"name": log_entry.data.get("to", "")}

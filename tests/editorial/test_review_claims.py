@@ -216,6 +216,8 @@ def test_the_coordination_reassigns_to_another_eligible_reviewer(client, people)
     assert outbox("Relecture confiée") == ["fabrice@exemple.re"]
     entry = PageLogEntry.objects.get(page=page, action=claims.REASSIGNED)
     assert entry.user == people.coordinator and entry.data["to"] == "Fabrice"
+    history = text(client.get(reverse("wagtailadmin_pages:history", args=[page.pk])))
+    assert "Relecture réattribuée à Fabrice" in history and "Relecture prise en charge" in history
     # Now only the new holder decides.
     as_user(client, people.reviewer)
     assert refused(workflow_action(client, page, "approve"))
