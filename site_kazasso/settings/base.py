@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "events",
     "search",
     "browse",
+    "alerts",
     "site_kazasso.content_version",
     "site_kazasso.pagecache",
     "site_kazasso.outbox",
@@ -185,6 +186,16 @@ KAZASSO_OUTBOX_KEEP_DAYS = 30
 KAZASSO_REVIEW_REMINDER_INTERVAL = 2
 # Draft preview links (editorial/sharing.py) for people without an account: default lifetime.
 KAZASSO_PREVIEW_LINK_DAYS = 7
+# Email alerts (alerts/): an unconfirmed subscription and its confirmation link last this many
+# days; the manage and unsubscribe links of each email this many; the send_alerts command sends
+# this many digests per batch, then pauses this many seconds (the mail server's pace), and only
+# takes items published at least this many minutes ago (a publication still committing is not
+# skipped).
+KAZASSO_ALERTS_UNCONFIRMED_DAYS = 7
+KAZASSO_ALERTS_LINK_DAYS = 365
+KAZASSO_ALERTS_BATCH_SIZE = 100
+KAZASSO_ALERTS_BATCH_PAUSE = 1.0
+KAZASSO_ALERTS_LAG_MINUTES = 5
 
 # Caches (local memory, or Redis with REDIS_URL), the anonymous page cache and the CDN purge:
 # see settings/caching.py and the README's « Cache » section.
