@@ -12,7 +12,10 @@ from wagtail.admin import messages
 from wagtail.admin.action_menu import ActionMenuItem, WorkflowMenuItem
 from wagtail.models import Page, TaskState
 
-from editorial import report_hooks  # noqa: F401  (registers the "Fiches à revoir" report)
+from editorial import (
+    report_hooks,  # noqa: F401  (registers the "Fiches à revoir" report)
+    review_hooks,  # noqa: F401  (review claims, queue and draft preview links)
+)
 
 
 def _refuse(message: str) -> None:
