@@ -10,11 +10,8 @@ from typing import Any
 
 def string_from_tags(tags: Iterable[Any]) -> str:
     """« AG, Loto quine » : names joined by commas; only a name holding a comma keeps quotes."""
-    names = []
-    for tag in tags:
-        name = tag.name
-        names.append(f'"{name}"' if "," in name else name)
-    return ", ".join(sorted(names, key=str.lower))
+    names = sorted((tag.name for tag in tags), key=str.lower)
+    return ", ".join(f'"{name}"' if "," in name else name for name in names)
 
 
 def tags_from_string(value: str) -> list[str]:
