@@ -19,11 +19,16 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, PageLogEntry
 
-from editorial.my_pages import STATES, my_pages
+from editorial.my_pages import STATES, TO_DECIDE, my_pages
 from editorial.transitions import transition_message
 from events.models import EventIndexPage, EventPage
 from fiches.models import FicheIndexPage, FichePage
-from members.roles import user_structures
+from members.roles import COORDINATION_GROUP, REVIEW_GROUP, user_structures
+
+
+def is_reviewer(user: AbstractBaseUser | AnonymousUser) -> bool:
+    return user.is_authenticated and user.groups.filter(name__in=[REVIEW_GROUP, COORDINATION_GROUP]).exists()
+
 
 PANEL_ROWS = 5  # rows per state on the dashboard; the « Mes pages » listing shows them all
 
@@ -88,6 +93,7 @@ class MyPagesPanel(Component):
                 "url": f"{reverse('editorial_my_pages')}?etat={key}",
             }
             for key, label in STATES.items()
+            if key != TO_DECIDE  # the dashboard's own « À relire » panel lists them
         ]
         return {"sections": sections, "listing_url": reverse("editorial_my_pages")}
 
@@ -114,10 +120,14 @@ def confirm_dashboard_transition(request: HttpRequest) -> None:
 
 
 class MyPagesMenuItem(MenuItem):
-    """Shown to the members of a structure: the coordination follows the review queue instead."""
+    """Shown to the members of a structure and to those who review or validate pages."""
 
     def is_shown(self, request: HttpRequest) -> bool:
-        return user_structures(request.user).exists()
+        return can_have_pages(request.user)
+
+
+def can_have_pages(user: AbstractBaseUser | AnonymousUser) -> bool:
+    return user_structures(user).exists() or is_reviewer(user)
 
 
 class MyPagesView(WagtailAdminTemplateMixin, TemplateView):
@@ -153,7 +163,7 @@ class MyPagesView(WagtailAdminTemplateMixin, TemplateView):
                     {"key": key, "label": label, "count": len(rows[key])} for key, label in STATES.items()
                 ],
                 "page_obj": paginator.get_page(self.request.GET.get("p")),
-                "has_structure": user_structures(self.request.user).exists(),
+                "has_structure": can_have_pages(self.request.user),
             }
         )
         return context

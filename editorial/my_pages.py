@@ -15,7 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.models import Page, Revision, Task, TaskState, WorkflowState
 
 from editorial.freshness import stale_fiches
 from events.models import EventPage
@@ -23,7 +23,8 @@ from fiches.models import FichePage
 from members.models import Structure
 from members.roles import user_structures
 
-DRAFT, IN_REVIEW, CHANGES, SCHEDULED, PUBLISHED, TO_REFRESH = (
+TO_DECIDE, DRAFT, IN_REVIEW, CHANGES, SCHEDULED, PUBLISHED, TO_REFRESH = (
+    "a-relire",
     "brouillons",
     "en-relecture",
     "modifications-demandees",
@@ -32,6 +33,7 @@ DRAFT, IN_REVIEW, CHANGES, SCHEDULED, PUBLISHED, TO_REFRESH = (
     "a-revoir",
 )
 STATES = {
+    TO_DECIDE: _("À relire"),
     DRAFT: _("Brouillons"),
     IN_REVIEW: _("En relecture"),
     CHANGES: _("Modifications demandées"),
@@ -55,10 +57,14 @@ class PageRow:
     when: dt.datetime | dt.date | None = None
 
 
-def task_holder(task_state: TaskState) -> str:
-    """Who may take the step now: the groups of the task (a claim names its claimant instead)."""
-    names = [group.name for group in task_state.task.specific.groups.all()] if task_state.task_id else []
-    return ", ".join(names)
+def task_holder(task_state: TaskState, known: dict[int, str] | None = None) -> str:
+    """Who may take the step now: the groups of the task (a claim names its claimant instead).
+    `known` keeps each task's answer for the rest of a listing."""
+    known = {} if known is None else known
+    if task_state.task_id not in known:
+        groups = getattr(task_state.task.specific, "groups", None)
+        known[task_state.task_id] = ", ".join(group.name for group in groups.all()) if groups else ""
+    return known[task_state.task_id]
 
 
 def structure_pages(structures: Iterable[Structure]) -> QuerySet[Page]:
@@ -79,9 +85,32 @@ def display_name(user: AbstractBaseUser | None) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def awaiting_decision(user: AbstractBaseUser | AnonymousUser) -> list[PageRow]:
+    """Pages whose current step this user may decide now (the steps' own rules decide who)."""
+    if not user.is_authenticated:
+        return []
+    rows = []
+    for task in Task.objects.filter(active=True).specific():
+        states = task.get_task_states_user_can_moderate(user).select_related("workflow_state")
+        for task_state in states.order_by("started_at"):
+            page = task_state.workflow_state.content_object
+            if isinstance(page, Page):
+                rows.append(
+                    PageRow(
+                        page=page,
+                        kind=kind_of(page),
+                        state=TO_DECIDE,
+                        step=task.name,
+                        when=task_state.started_at,
+                    )
+                )
+    return rows
+
+
 def my_pages(user: AbstractBaseUser | AnonymousUser) -> dict[str, list[PageRow]]:
-    """Rows per state for the user's structures (empty for someone who writes for none)."""
+    """Rows per state: the pages awaiting the user's decision, then their structures' pages."""
     rows: dict[str, list[PageRow]] = {state: [] for state in STATES}
+    rows[TO_DECIDE] = awaiting_decision(user)
     structures = list(user_structures(user))
     if not structures:
         return rows
@@ -113,6 +142,7 @@ def my_pages(user: AbstractBaseUser | AnonymousUser) -> dict[str, list[PageRow]]
         .order_by("approved_go_live_at")
         .values_list("object_id", "approved_go_live_at")
     )
+    holders: dict[int, str] = {}
     for page in pages:
         key = str(page.pk)
         row = PageRow(page=page, kind=kind_of(page), when=page.latest_revision_created_at)
@@ -120,7 +150,7 @@ def my_pages(user: AbstractBaseUser | AnonymousUser) -> dict[str, list[PageRow]]
         if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
             task_state = state.current_task_state
             row.step = task_state.task.name if task_state else ""
-            row.holder = task_holder(task_state) if task_state else ""
+            row.holder = task_holder(task_state, holders) if task_state else ""
             row.when = task_state.started_at if task_state else state.created_at
             row.state = IN_REVIEW
             rows[IN_REVIEW].append(row)

@@ -24,15 +24,40 @@ def footer_action(page, label: str) -> None:
     footer.get_by_role("button", name=label, exact=True).click()
 
 
-def approve_from_dashboard(page, title: str) -> None:
-    """A reviewer's "Approuver" in the dashboard panel of pages awaiting them (no edit form posted)."""
+def confirm_in_modal(page, label: str, expect_text: str) -> None:
+    """Wagtail's workflow modal: check what it says comes next, then confirm."""
+    modal = page.locator(".modal.show, .modal:visible").last
+    expect(modal).to_contain_text(expect_text)
+    modal.get_by_role("button", name=label, exact=True).click()
+
+
+def approve_from_dashboard(page, title: str, expect_text: str) -> None:
+    """ "Approuver" in the dashboard panel of pages awaiting the user asks for a confirmation that
+    says what comes next; once confirmed, the dashboard says what happened."""
     page.goto("/admin/")
     row = page.locator("tr", has=page.get_by_role("link", name=title, exact=True))
     row.get_by_role("button", name="Actions").click()
-    with page.expect_navigation(url="**/admin/") as navigation:
-        row.get_by_role("button", name="Approuver", exact=True).click()
-    assert navigation.value.request.redirected_from.method == "POST"
+    row.get_by_role("button", name="Approuver", exact=True).click()
+    with page.expect_navigation(url="**/admin/?transition=approve*"):
+        confirm_in_modal(page, "Approuver", expect_text)
     expect(row).to_have_count(0)
+
+
+def primary_action(page, name: str):
+    """The footer's visible button (not behind the chevron) whose workflow action or name this is."""
+    footer = page.locator("footer, .footer").last
+    button = footer.locator(f'button[name="{name}"], button[data-workflow-action-name="{name}"]').first
+    expect(button).to_be_visible()
+    return button
+
+
+def claim_review(page, title: str) -> None:
+    """The reviewer takes the review. Claims (issue 17, point 4) land on another branch: until
+    then this step checks that the page waits in the reviewer's « À relire » panel, where the
+    « Je m'en occupe » button will be clicked."""
+    page.goto("/admin/")
+    panel = page.locator("#awaiting-review-section")
+    expect(panel.get_by_role("link", name=title, exact=True)).to_be_visible()
 
 
 def type_rich_text(page, field: str, text: str) -> None:

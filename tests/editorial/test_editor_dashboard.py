@@ -146,6 +146,11 @@ def test_the_dashboard_panel_and_the_listing_filter_show_them(client, people, pa
     assert len(everything.select("td.title a")) == 5  # each page once
     assert client.get(reverse("editorial_my_pages"), {"etat": "inconnu"}).status_code == 404
 
+    client.force_login(people.reviewer)  # Ligue: their decision awaits on the CRAJEP page in review
+    awaiting = soup_of(client.get(reverse("editorial_my_pages"), {"etat": "a-relire"}))
+    assert [a.get_text(strip=True) for a in awaiting.select("td.title a")] == ["En relecture du CRAJEP"]
+    assert "À votre décision — étape : Relecture par un pair" in " ".join(awaiting.get_text(" ").split())
+
 
 # 3. The next workflow step is the visible button, and each transition says what it did
 
