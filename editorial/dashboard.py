@@ -136,6 +136,7 @@ class MyPagesView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "editorial/my_pages.html"
     page_title = gettext_lazy("Mes pages")
     header_icon = "doc-full"
+    breadcrumbs_items: list[dict[str, str]] = []  # a top-level page: its title as the header
     paginate_by = 50
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

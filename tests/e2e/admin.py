@@ -51,6 +51,17 @@ def primary_action(page, name: str):
     return button
 
 
+def click_past_offline_notice(page, button) -> None:
+    """Click an editor's action button. The browser tests cut Wagtail's editing-session heartbeats
+    (conftest), so once a heartbeat has failed Wagtail asks before going on: confirm it."""
+    button.click()
+    notice = page.locator("#w-save-confirmation-dialog [data-w-dialog-target='confirm']")
+    modal = page.locator(".modal.show, .modal:visible")
+    expect(notice.or_(modal).first).to_be_visible()
+    if notice.is_visible():
+        notice.click()
+
+
 def claim_review(page, title: str) -> None:
     """The reviewer takes the review. Claims (issue 17, point 4) land on another branch: until
     then this step checks that the page waits in the reviewer's « À relire » panel, where the

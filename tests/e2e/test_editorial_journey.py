@@ -13,6 +13,7 @@ from members.models import Structure
 from tests.e2e.admin import (
     approve_from_dashboard,
     claim_review,
+    click_past_offline_notice,
     confirm_in_modal,
     log_in,
     primary_action,
@@ -82,7 +83,7 @@ def test_fiche_goes_from_editor_to_reader(new_page, shots, settings):
     reviewer.wait_for_url(f"**/admin/pages/{fiche.pk}/edit/")
     expect(reviewer.locator("#id_chapo")).to_have_value(re.compile("vote électronique"))
     shots(reviewer, "relecture")
-    primary_action(reviewer, "approve").click()
+    click_past_offline_notice(reviewer, primary_action(reviewer, "approve"))
     confirm_in_modal(reviewer, "Approuver", "transmettez la page à la coordination")
     back_to_listing(reviewer, index)
     expect(reviewer.locator(".messages")).to_contain_text("Prochaine étape : validation par la coordination")

@@ -140,6 +140,7 @@ def test_the_dashboard_panel_and_the_listing_filter_show_them(client, people, pa
     assert "Fiche de la Ligue" not in text
 
     listing = soup_of(client.get(reverse("editorial_my_pages"), {"etat": "programmees"}))
+    assert listing.select_one("h1").get_text(strip=True) == "Mes pages"
     assert [a.get_text(strip=True) for a in listing.select("td.title a")] == ["Programmée du CRAJEP"]
     assert "4 mai 2031" in listing.get_text()
     everything = soup_of(client.get(reverse("editorial_my_pages")))
