@@ -58,8 +58,12 @@ class PageRow:
 
 
 def task_holder(task_state: TaskState, known: dict[int, str] | None = None) -> str:
-    """Who may take the step now: the groups of the task (a claim names its claimant instead).
-    `known` keeps each task's answer for the rest of a listing."""
+    """Who holds the step now: whoever claimed it (« Je m'en occupe », the `review_claim` of the
+    task state once claims exist), else the groups of the task. `known` keeps each task's groups
+    for the rest of a listing."""
+    claim = getattr(task_state, "review_claim", None)
+    if claim is not None:
+        return display_name(claim.user)
     known = {} if known is None else known
     if task_state.task_id not in known:
         groups = getattr(task_state.task.specific, "groups", None)
