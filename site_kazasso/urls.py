@@ -23,6 +23,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", include("search.urls")),
+    path("alertes/", include("alerts.urls")),
     path("structures/", include(("browse.structure_urls", "members"))),
     # /tags/, /themes/<slug>/, /flux/…, /sitemap.xml, /robots.txt
     path("", include("browse.urls")),
