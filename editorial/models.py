@@ -10,6 +10,7 @@ as for the buttons shown.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Page, TaskState, WorkflowState
@@ -36,6 +38,25 @@ class RequiredCommentForm(forms.Form):
             "required": _("Expliquez les modifications attendues : ce commentaire est obligatoire.")
         },
     )
+
+
+class ApprovalForm(forms.Form):
+    """ "Approuver" asks for a confirmation (from the editor and from the dashboard alike) that
+    says what the approval leads to; a comment is optional."""
+
+    after_approval = ""
+    comment = forms.CharField(
+        label=_("Commentaire (facultatif)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].help_text = self.after_approval
+
+
+def approval_form(after_approval: str) -> type[forms.Form]:
+    """The confirmation form of one step, naming what comes after its approval."""
+    return type("StepApprovalForm", (ApprovalForm,), {"after_approval": after_approval})
 
 
 SUBMIT_ACTIONS = ("wagtail.workflow.start", "wagtail.workflow.resume")
@@ -108,11 +129,10 @@ class EditorialTask(AbstractGroupApprovalTask):
         reject = [("reject", _("Demander des modifications"), True)]
         if latest_revision_author_id(obj) == user.pk and not self.may_approve_own_revision(user):
             return reject
-        return [
-            *reject,
-            ("approve", _("Approuver"), False),
-            ("approve", _("Approuver avec un commentaire"), True),
-        ]
+        return [*reject, ("approve", _("Approuver"), True)]
+
+    # What an approval at this step leads to, shown in the confirmation.
+    after_approval = ""
 
     def held_by_another(self, obj: Any, user: AbstractBaseUser) -> bool:
         """While someone has claimed this step ("Je m'en occupe"), only they decide (and the
@@ -132,6 +152,8 @@ class EditorialTask(AbstractGroupApprovalTask):
     def get_form_for_action(self, action: str) -> type[forms.Form]:
         if action == "reject":
             return RequiredCommentForm
+        if action == "approve":
+            return approval_form(str(self.after_approval))
         return super().get_form_for_action(action)
 
     def on_action(
@@ -148,7 +170,11 @@ class EditorialTask(AbstractGroupApprovalTask):
             )
         if action_name == "reject" and not (kwargs.get("comment") or "").strip():
             raise PermissionDenied(_("Une demande de modifications doit être accompagnée d'un commentaire."))
-        return super().on_action(task_state, user, action_name, **kwargs)
+        super().on_action(task_state, user, action_name, **kwargs)
+        # From the dashboard, Wagtail redirects here: back to it, saying what happened (the
+        # dashboard hook reads the page's log before saying anything). The editor ignores it.
+        query = urlencode({"transition": action_name, "page": task_state.workflow_state.object_id})
+        return f"{reverse('wagtailadmin_home')}?{query}"
 
     def user_can_access_editor(self, obj: Any, user: AbstractBaseUser) -> bool:
         return self.user_can_act(obj, user)
@@ -176,6 +202,10 @@ class EditorialTask(AbstractGroupApprovalTask):
 class PeerReviewTask(EditorialTask):
     """Step 1: a reviewer from another structure than the page's, never its submitter."""
 
+    after_approval = _(
+        "En approuvant, vous transmettez la page à la coordination, qui valide sa publication."
+    )
+
     class Meta:
         verbose_name = _("relecture par un pair")
         verbose_name_plural = _("relectures par un pair")
@@ -200,6 +230,11 @@ class PeerReviewTask(EditorialTask):
 
 class CoordinationApprovalTask(EditorialTask):
     """Step 2: a coordinator approves, never a page they submitted (administrators excepted)."""
+
+    after_approval = _(
+        "En approuvant, vous publiez la page sur le site (ou programmez sa publication à sa date "
+        "de mise en ligne) ; sa structure en est prévenue par courriel."
+    )
 
     class Meta:
         verbose_name = _("validation par la coordination")

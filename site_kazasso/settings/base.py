@@ -170,6 +170,9 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+# Tags separated by commas only: « Loto quine » shows without quotes in the admin's tag field.
+TAGGIT_STRING_FROM_TAGS = "taxonomy.tag_strings.string_from_tags"
+TAGGIT_TAGS_FROM_STRING = "taxonomy.tag_strings.tags_from_string"
 
 # Listings
 FICHES_PER_PAGE = 12
