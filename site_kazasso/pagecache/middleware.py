@@ -21,7 +21,8 @@ from django.utils.cache import patch_cache_control
 
 from site_kazasso import content_version
 
-EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+# /apercu/: draft preview links (editorial/sharing.py), personal to whoever holds the token.
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/apercu/")
 # The cancellation and certificate links of a registration are personal, whatever their response.
 EXCLUDED_FRAGMENTS = ("/inscription/annuler/", "/attestation/")
 CACHED_CONTENT_TYPES = frozenset(
