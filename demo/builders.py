@@ -115,7 +115,10 @@ def _ensure_files(model: type[Any], entries: list[dict[str, str]], found: dict[s
     for entry in entries:
         item = model.objects.filter(title=entry["title"]).first()
         if item is None:
-            item = model.objects.create(title=entry["title"], **_file_fields(entry["file"]))
+            extra = (
+                {"description": entry["description"]} if "description" in entry else {}
+            )  # an image's alt text
+            item = model.objects.create(title=entry["title"], **extra, **_file_fields(entry["file"]))
             created += 1
         else:
             existing += 1
@@ -151,6 +154,29 @@ def ensure_structure_logos(ctx: DemoContext) -> StepReport:
         ("logo de structure", "logos de structures"),
         feminine=False,
         done="ajouté",
+    )
+
+
+def ensure_structure_contacts(ctx: DemoContext) -> StepReport:
+    """Contact details of the structures of structures.yaml; only blank fields are filled in."""
+    completed = kept = 0
+    for slug, values in read("structures.yaml").items():
+        structure = Structure.objects.get(slug=slug)
+        blanks = [name for name in values if getattr(structure, name) in (None, "")]
+        for name in blanks:
+            setattr(structure, name, values[name])
+        if blanks:
+            structure.full_clean()
+            structure.save(update_fields=blanks)
+        completed += bool(blanks)
+        kept += not blanks
+    return count_report(
+        completed,
+        kept,
+        ("fiche de contact de structure", "fiches de contact de structures"),
+        feminine=True,
+        done="complété",
+        kept="déjà renseigné",
     )
 
 
@@ -213,6 +239,7 @@ def ensure_home_content(ctx: DemoContext) -> StepReport:
         return StepReport(0, 1, "page d'accueil déjà rédigée, laissée telle quelle")
     data = read("home.yaml")
     home.hero_title, home.intro, home.about = data["hero_title"], data["intro"], data["about"]
+    home.hero_image = ctx.images[data["hero_image"]]
     revision = home.save_revision(user=ctx.author)
     revision.publish(user=ctx.author)
     return StepReport(1, 0, "page d'accueil rédigée")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from events import clock
 from events.models import EventFormat, EventPage, EventTag
+from site_kazasso.images import with_renditions
 from taxonomy.catalogue import catalogue
 from taxonomy.facets import (
     ChoiceFacet,
@@ -83,14 +84,16 @@ def upcoming_events(now: Any = None) -> QuerySet[EventPage]:
 def event_cards(pks: list[int]) -> list[EventPage]:
     """The live events with these ids, in this order, with what their cards show.
 
-    One query: the organisers and the themes come from the catalogue (the ids do too), as
-    `card_organisers` and `card_themes`.
+    Two queries: the events with their images, then the images' renditions; the organisers, the
+    themes and the typology come from the catalogue (the ids do too), as `card_organisers`,
+    `card_themes` and `typology`.
     """
     cat = catalogue()
-    cards = load_in_order(EventPage.objects.defer("body", "resources", "address"), pks)
+    cards = load_in_order(with_renditions(EventPage.objects.defer("body", "resources", "address")), pks)
     organisers = cat.carried(EVENTS, "structure", pks)
     themes = cat.carried(EVENTS, "theme", pks)
     for card in cards:
+        card.typology = cat.typologies.get(card.typology_id)
         card.card_organisers = organisers.get(card.pk, [])
         card.card_themes = themes.get(card.pk, [])
     return cards

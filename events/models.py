@@ -26,6 +26,7 @@ from editorial.forms import EditorialPageForm
 from editorial.permissions import EditorialPageMixin
 from events import clock
 from fiches.blocks import DocumentBlock, FicheBodyBlock, LinksBlock
+from site_kazasso.images import ALT_TEXT_HELP, alt_text_errors
 from site_kazasso.pages import ChildRouteMixin
 
 RESERVED_SLUGS = {"ical", "inscription"}
@@ -141,6 +142,15 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
         related_name="events",
     )
     tags = ClusterTaggableManager(through=EventTag, blank=True, verbose_name=_("mots-clés"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=ALT_TEXT_HELP,
+    )
     body = StreamField(FicheBodyBlock(), verbose_name=_("présentation"), blank=True)
 
     registration_enabled = models.BooleanField(_("inscriptions sur le site"), default=True)
@@ -205,6 +215,7 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("chapo"),
+        FieldPanel("image"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
@@ -267,7 +278,7 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, Any] = {}
+        errors: dict[str, Any] = alt_text_errors(self, "image")
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = _("Cet identifiant est réservé : choisissez-en un autre.")
         if self.start and self.end and self.end <= self.start:

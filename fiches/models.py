@@ -23,6 +23,7 @@ from editorial.forms import EditorialPageForm
 from editorial.permissions import EditorialPageMixin
 from fiches.blocks import FicheBodyBlock
 from fiches.listing import FICHES, fiche_listing_context
+from site_kazasso.images import ALT_TEXT_HELP, alt_text_errors
 from site_kazasso.pages import ChildRouteMixin, routed_parent
 from taxonomy.catalogue import catalogue
 from taxonomy.facets import listed_classification, load_in_order
@@ -115,6 +116,15 @@ class FichePage(EditorialPageMixin, Page):
         blank=True,
         help_text=_("Date à laquelle le contenu a été vérifié pour la dernière fois."),
     )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=ALT_TEXT_HELP,
+    )
 
     base_form_class = FichePageForm
     # Only the owning structure, the coordination and admins change who owns the fiche.
@@ -123,6 +133,7 @@ class FichePage(EditorialPageMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("chapo"),
+        FieldPanel("image"),
         MultiFieldPanel(
             [
                 FieldPanel("structure"),
@@ -161,8 +172,11 @@ class FichePage(EditorialPageMixin, Page):
 
     def clean(self) -> None:
         super().clean()
+        errors = alt_text_errors(self, "image")
         if self.updated_on and self.updated_on.year < 1990:
-            raise ValidationError({"updated_on": _("Cette date semble erronée.")})
+            errors["updated_on"] = _("Cette date semble erronée.")
+        if errors:
+            raise ValidationError(errors)
 
     def get_meta_description(self) -> str:
         return self.search_description or self.chapo

@@ -113,6 +113,7 @@ class Command(BaseCommand):
         return [
             builders.ensure_images(ctx),
             builders.ensure_structure_logos(ctx),
+            builders.ensure_structure_contacts(ctx),
             builders.ensure_documents(ctx),
         ]
 
