@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
@@ -31,6 +32,15 @@ STALE_CLAIM = dt.timedelta(hours=1)
 INTERRUPTED = "Envoi interrompu : le courriel est peut-être parti, il n'est pas renvoyé automatiquement."
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A small text file sent with a message, stored with it in the outbox."""
+
+    filename: str
+    content: str
+    mimetype: str
+
+
 def max_attempts() -> int:
     return getattr(settings, "KAZASSO_OUTBOX_MAX_ATTEMPTS", 8)
 
@@ -40,13 +50,23 @@ def retry_delay(attempts: int) -> dt.timedelta:
     return dt.timedelta(minutes=min(5 * 2 ** max(attempts - 1, 0), 360))
 
 
-def queue_mail(subject: str, body: str, to: Iterable[str], *, from_email: str | None = None) -> OutboxEmail:
+def queue_mail(
+    subject: str,
+    body: str,
+    to: Iterable[str],
+    *,
+    from_email: str | None = None,
+    attachments: Iterable[Attachment] = (),
+) -> OutboxEmail:
     """Store one message (subject made one line) and send it when the current transaction commits."""
     email = OutboxEmail.objects.create(
         subject=one_line(subject)[:998],
         body=body,
         from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         to=list(to),
+        attachments=[
+            {"filename": a.filename, "content": a.content, "mimetype": a.mimetype} for a in attachments
+        ],
     )
     transaction.on_commit(partial(deliver, email.pk))
     return email
@@ -62,6 +82,8 @@ def deliver(pk: int) -> bool:
         return False
     email = OutboxEmail.objects.get(pk=pk)
     message = EmailMessage(one_line(email.subject), email.body, email.from_email, email.to)
+    for attachment in email.attachments:
+        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     try:
         message.send()
     except Exception as error:  # noqa: BLE001 - any failure of the mail server leaves the message queued
