@@ -113,7 +113,9 @@ def test_event_page_and_its_card_say_the_availability(client, event_index, home_
     for body in (page, listing, home):
         assert 'class="availability availability--' in body
         assert badge in body
-    offers_form = "registration_opens_at" not in setup and "closes_at" not in str(setup) and badge != "Complet"
+    offers_form = (
+        "registration_opens_at" not in setup and "closes_at" not in str(setup) and badge != "Complet"
+    )
     assert ('href="#inscription"' in page) is offers_form
     assert "En ligne" in listing  # the place, or "en ligne"
 
