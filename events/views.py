@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 
 def event_detail(event: EventPage, request: HttpRequest) -> HttpResponse:
-    shows_seats_of(request, event.pk)  # before the seats are read: the only page showing them
+    shows_seats_of(request, event.pk)  # before the seats are read (the cards do the same)
     now = clock.now()
     state, seats_left = event.registration_status(now)
     form = None
