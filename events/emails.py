@@ -23,8 +23,8 @@ def _send(
     subject: str,
     registration: Registration,
     request: HttpRequest | None,
-    attachments: tuple[Attachment, ...] = (),
     extra: dict[str, Any] | None = None,
+    attachments: tuple[Attachment, ...] = (),
 ) -> None:
     from events.services import cancel_token
 
@@ -95,4 +95,15 @@ def send_followup(registration: Registration, documents: list[tuple[str, str]], 
         registration,
         None,
         extra={"documents": documents, "restitution": restitution},
+    )
+
+
+def send_certificate(registration: Registration, token: str, request: HttpRequest | None = None) -> None:
+    """The attendance certificate link (events/attendance.py signs the token)."""
+    _send(
+        "certificate",
+        f"Votre attestation de présence : {registration.event.title}",
+        registration,
+        request,
+        {"certificate_url": absolute_url(registration, f"attestation/{token}/", request)},
     )

@@ -71,8 +71,7 @@ def event_ical_filename(event: EventPage) -> str:
 
 def event_ical_attachment(event: EventPage) -> Attachment:
     """The same file as the event's "Ajouter à mon agenda", to attach to an email."""
-    content = build_calendar([event], None, event.title).decode()
-    return Attachment(event_ical_filename(event), content, "text/calendar")
+    return (event_ical_filename(event), build_calendar([event], None, event.title), "text/calendar")
 
 
 def event_ical_response(event: EventPage, request: HttpRequest) -> HttpResponse:

@@ -215,7 +215,15 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
         verbose_name=_("supports et documents"),
         blank=True,
     )
-    attendance_count = models.PositiveIntegerField(_("nombre de participants"), null=True, blank=True)
+    attendance_count = models.PositiveIntegerField(
+        _("nombre de participants"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Seulement pour un événement sans inscriptions sur le site : sinon, le nombre de "
+            "participants est celui des présences cochées (menu « Présences et émargement »)."
+        ),
+    )
     restitution = models.ForeignKey(
         "fiches.FichePage",
         verbose_name=_("fiche de restitution"),
@@ -429,6 +437,16 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
             return Availability("few", label)
         return Availability(state, AVAILABILITY_LABELS[state])
 
+    def attendance(self) -> int | None:
+        """How many took part: the attendance marks when registrations are taken on the site, the
+        figure typed in only for an event registered elsewhere (the 2020 webinars)."""
+        if not self.registration_enabled:
+            return self.attendance_count
+        if self.pk is None:
+            return None
+        marked = self.registrations.filter(status=Registration.Status.CONFIRMED, attended=True)
+        return marked.count() or None
+
     def get_meta_description(self) -> str:
         return self.search_description or self.chapo
 
@@ -455,6 +473,12 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
         from events.views import cancel_registration
 
         return cancel_registration(self, request, token)
+
+    @path("attestation/<str:token>/")
+    def certificate(self, request: HttpRequest, token: str) -> Any:
+        from events.attendance_views import certificate
+
+        return certificate(self, request, token)
 
 
 class EventSpeaker(Orderable):
@@ -499,6 +523,11 @@ rna_validator = RegexValidator(
 )
 
 
+# Retention blanks the personal fields (issue 14), the contact's name among them, which a
+# registration always has until then: only statistics (seats, status, attendance) are left.
+PERSONAL_DATA_ERASED = Q(contact_name="")
+
+
 class Registration(models.Model):
     """One association's registration to an event: personal data, seen only by its organisers."""
 
@@ -522,6 +551,10 @@ class Registration(models.Model):
     # Set in the transaction that queues the email (events/followups.py): never sent twice.
     reminder_sent_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True, editable=False)
     followup_sent_at = models.DateTimeField(_("replay envoyé le"), null=True, blank=True, editable=False)
+    # Statistics, kept when the personal data is erased (events/attendance.py).
+    attended = models.BooleanField(_("présent"), default=False)
+    attendance_marked_at = models.DateTimeField(_("présence notée le"), null=True, blank=True)
+    certificate_sent_at = models.DateTimeField(_("attestation envoyée le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("inscription")
@@ -538,3 +571,8 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.association_name} – {self.event.title}"
+
+    @property
+    def personal_data_erased(self) -> bool:
+        """In Python what PERSONAL_DATA_ERASED says in SQL."""
+        return not self.contact_name

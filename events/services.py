@@ -182,32 +182,34 @@ def promote_waiting(event: EventPage) -> list[Registration]:
     return promoted
 
 
-def signed_token(registration: Registration, salt: str = CANCEL_SALT) -> str:
-    """A signed token, re-encoded so it fits Wagtail's URL pattern (letters, digits, - and _).
-
-    It holds the registration's id only, signed: no personal data, and not guessable.
-    """
-    signed = signing.dumps(registration.pk, salt=salt, compress=True)
+def url_token(value: object, salt: str) -> str:
+    """A signed token re-encoded to fit Wagtail's route patterns (letters, digits, - and _)."""
+    signed = signing.dumps(value, salt=salt, compress=True)
     return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
+def url_token_value(token: str, salt: str) -> object | None:
+    """What `url_token` signed with this salt, or None when the token was tampered with."""
+    try:
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        return signing.loads(signed, salt=salt)
+    except (ValueError, UnicodeDecodeError, signing.BadSignature):
+        return None
+
+
 def cancel_token(registration: Registration) -> str:
-    return signed_token(registration, CANCEL_SALT)
+    return url_token(registration.pk, CANCEL_SALT)
 
 
 def confirmation_token(registration: Registration) -> str:
     """The token of the confirmation page the registration form redirects to (another salt:
-    a confirmation link is not a cancellation link)."""
-    return signed_token(registration, CONFIRMATION_SALT)
+    a confirmation link is not a cancellation link). It holds the registration's id only."""
+    return url_token(registration.pk, CONFIRMATION_SALT)
 
 
 def registration_from_token(event: EventPage, token: str, salt: str = CANCEL_SALT) -> Registration | None:
-    """The registration a signed link points to, or None if it was tampered with."""
-    try:
-        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        pk = signing.loads(signed, salt=salt)
-    except (ValueError, UnicodeDecodeError, signing.BadSignature):
-        return None
+    """The registration a signed link (cancellation by default) points to, or None if tampered with."""
+    pk = url_token_value(token, salt)
     if not isinstance(pk, int):
         return None
     return Registration.objects.filter(pk=pk, event=event).first()

@@ -21,9 +21,10 @@ from django.utils.cache import patch_cache_control
 
 from site_kazasso import content_version
 
-EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
-# A registration's confirmation and cancellation links are personal, whatever their response.
-EXCLUDED_FRAGMENTS = ("/inscription/",)
+# /apercu/: draft preview links (editorial/sharing.py), personal to whoever holds the token.
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/apercu/")
+# A registration's confirmation, cancellation and certificate links are personal, whatever their response.
+EXCLUDED_FRAGMENTS = ("/inscription/", "/attestation/")
 CACHED_CONTENT_TYPES = frozenset(
     {
         "text/html",

@@ -1,5 +1,6 @@
 """Reminders before an event and the replay after it: once, on time, to the right people, via the outbox."""
 
+import base64
 import datetime as dt
 from unittest import mock
 
@@ -62,7 +63,8 @@ def test_the_reminder_leaves_the_day_before_once_to_confirmed_registrants(event,
     assert "mardi 12 mars 2030, de 09h00 à 11h00" in email.body
     (attachment,) = email.attachments
     assert attachment["filename"] == "atelier.ics" and attachment["mimetype"] == "text/calendar"
-    assert "BEGIN:VEVENT" in attachment["content"] and SECRET not in attachment["content"]
+    ics = base64.b64decode(attachment["base64"]).decode()
+    assert "BEGIN:VEVENT" in ics and SECRET not in ics
     assert Registration.objects.get(email="confirmee@asso.re").reminder_sent_at is not None
 
 
