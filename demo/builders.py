@@ -11,7 +11,9 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -214,6 +216,31 @@ def ensure_home_content(ctx: DemoContext) -> StepReport:
     revision = home.save_revision(user=ctx.author)
     revision.publish(user=ctx.author)
     return StepReport(1, 0, "page d'accueil rédigée")
+
+
+# The Site row home/migrations/0002 creates, before anyone says where the site is served.
+MIGRATION_SITE_ADDRESS = ("localhost", 80)
+
+
+def site_address(base_url: str) -> tuple[str, int]:
+    """(hostname, port) of an address such as WAGTAILADMIN_BASE_URL, the port implied by the scheme."""
+    parts = urlsplit(base_url)
+    return parts.hostname or "localhost", parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def ensure_site_address(ctx: DemoContext) -> StepReport:
+    """Serve the demo's absolute links (iCal, emails, sitemap, og:url) from the address
+    `scripts/demo.sh` serves, WAGTAILADMIN_BASE_URL, instead of the migration's http://localhost/.
+    A site someone already moved elsewhere is left alone."""
+    site = ctx.site
+    target = site_address(settings.WAGTAILADMIN_BASE_URL)
+    if (site.hostname, site.port) == target:
+        return StepReport(0, 1, f"adresse du site déjà {site.root_url}")
+    if (site.hostname, site.port) != MIGRATION_SITE_ADDRESS:
+        return StepReport(0, 1, f"adresse du site {site.root_url} laissée telle quelle")
+    site.hostname, site.port = target
+    site.save(update_fields=["hostname", "port"])
+    return StepReport(1, 0, f"adresse du site : {site.root_url}")
 
 
 def ensure_site_settings(ctx: DemoContext) -> StepReport:

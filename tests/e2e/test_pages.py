@@ -55,3 +55,22 @@ def test_public_pages_are_valid_html(desktop_page):
     documents["formulaire en erreur"] = posted.value.text()
     assert "form__errors" in documents["formulaire en erreur"]
     assert vnu_errors(documents) == []
+
+
+# The URL a link is followed by on paper (kazasso.css, @media print).
+PRINTED_AFTER = "el => getComputedStyle(el, '::after').content"
+
+
+def test_fiche_in_print_has_no_axe_violation(desktop_page, shots):
+    """Printed (or saved as PDF): the content and its "À retenir" only, each link with its address."""
+    page = desktop_page
+    seed_site()
+    page.goto(PAGES["fiche"])
+    page.emulate_media(media="print")
+    shots(page, "fiche-impression")
+    for hidden in ("header.site-header", "footer.site-footer", "nav.breadcrumb", "section.share"):
+        assert not page.locator(hidden).is_visible(), hidden
+    assert page.locator(".callout", has_text="À retenir").is_visible()
+    link = page.locator(".fiche__body a", has_text="Service public")
+    assert page.evaluate(PRINTED_AFTER, link.element_handle()) == '" (https://www.service-public.fr/)"'
+    assert axe_violations(page) == []

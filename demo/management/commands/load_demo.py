@@ -117,7 +117,11 @@ class Command(BaseCommand):
         ]
 
     def load_site(self, ctx: DemoContext) -> list[StepReport]:
-        return [builders.ensure_home_content(ctx), builders.ensure_site_settings(ctx)]
+        return [
+            builders.ensure_site_address(ctx),
+            builders.ensure_home_content(ctx),
+            builders.ensure_site_settings(ctx),
+        ]
 
     def load_fiches(self, ctx: DemoContext) -> list[StepReport]:
         return [builders.ensure_fiches(ctx)]
