@@ -29,7 +29,7 @@ def structure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     not_over = cat.events.at_least("end", clock.now())
     upcoming_ids = cat.events.ordered(organised & not_over)[:STRUCTURE_EVENTS]
     past_ids = cat.events.ordered(organised & ~not_over, reverse=True)[:STRUCTURE_EVENTS]
-    events = {event.pk: event for event in event_cards(upcoming_ids + past_ids)}  # one load for both
+    events = {event.pk: event for event in event_cards(upcoming_ids + past_ids, request)}  # one load for both
     return render(
         request,
         "browse/structure_detail.html",

@@ -81,7 +81,7 @@ class HomePage(EditorialPageMixin, ChildRouteMixin, Page):
         from events.listing import next_events
         from events.models import EventIndexPage
 
-        context["next_events"] = next_events(NEXT_EVENTS)
+        context["next_events"] = next_events(NEXT_EVENTS, request)
         context["event_index"] = EventIndexPage.objects.live().first()
         return context
 

@@ -59,7 +59,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "facets": facets,
         "active_filters": engine.active_filters(),
         "notices": engine.notices,
-        "results": load_cards(list(page.object_list)),
+        "results": load_cards(list(page.object_list), request),
         "page": page,
         "page_range": page_range,
         "previous_url": engine.page_url(number - 1) if page.has_previous() else None,

@@ -79,7 +79,7 @@ def test_registration_form_with_the_keyboard(desktop_page, shots):
     tab_to(page, "#inscription button[type=submit]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    expect(page.locator(".flash")).to_contain_text("Votre inscription est confirmée")
+    expect(page.locator(".confirmation")).to_contain_text("Votre inscription est confirmée")
     shots(page, "inscription-clavier")
     assert axe_violations(page) == []
     registration = Registration.objects.get(event=webinar)

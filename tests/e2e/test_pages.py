@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from events.services import confirmation_token
 from tests.e2e.checks import axe_violations, vnu_errors
 from tests.e2e.seed import E2E, seed_site
+from tests.factories import RegistrationFactory
 
 pytestmark = E2E
 
@@ -20,11 +22,18 @@ PAGES = {
 }
 
 
+def seed_pages() -> dict[str, str]:
+    """The site, and a registration whose confirmation page (behind its signed link) is checked too."""
+    webinar = seed_site().webinar
+    registration = RegistrationFactory(event=webinar, email="volcan@asso.re", seats=2)
+    confirmation = f"{webinar.url}inscription/{confirmation_token(registration)}/"
+    return {**PAGES, "confirmation d'inscription": confirmation}
+
+
 def test_public_pages_have_no_axe_violation(page, shots):
     """On the desktop window and on the phone (folded filters, stacked layout)."""
-    seed_site()
     violations = []
-    for name, path in PAGES.items():
+    for name, path in seed_pages().items():
         response = page.goto(path)
         assert response.status == 200, name
         shots(page, name.replace(" ", "-"))
@@ -34,9 +43,8 @@ def test_public_pages_have_no_axe_violation(page, shots):
 
 def test_public_pages_are_valid_html(desktop_page):
     """The markup the browser received, including the registration form sent back with errors."""
-    seed_site()
     documents = {}
-    for name, path in PAGES.items():
+    for name, path in seed_pages().items():
         response = desktop_page.goto(path)
         assert response.status == 200, name
         documents[name] = response.text()
