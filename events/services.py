@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +23,7 @@ from events.models import EventPage, Registration, rna_validator
 from site_kazasso.privacy.models import ConsentText
 
 CANCEL_SALT = "events.registration.cancel"
+CONFIRMATION_SALT = "events.registration.confirmation"
 
 STATE_MESSAGES = {
     "disabled": gettext_lazy("Les inscriptions ne se font pas sur ce site pour cet événement."),
@@ -188,19 +190,47 @@ def promote_waiting(event: EventPage) -> list[Registration]:
     return promoted
 
 
-def cancel_token(registration: Registration) -> str:
-    """A signed token, re-encoded so it fits Wagtail's URL pattern (letters, digits, - and _)."""
-    signed = signing.dumps(registration.pk, salt=CANCEL_SALT, compress=True)
+def url_token(value: object, salt: str) -> str:
+    """A signed token re-encoded to fit Wagtail's route patterns (letters, digits, - and _)."""
+    signed = signing.dumps(value, salt=salt, compress=True)
     return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
-def registration_from_token(event: EventPage, token: str) -> Registration | None:
-    """The registration a signed cancellation link points to, or None if it was tampered with."""
+def url_token_value(token: str, salt: str) -> object | None:
+    """What `url_token` signed with this salt, or None when the token was tampered with."""
     try:
         signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        pk = signing.loads(signed, salt=CANCEL_SALT)
+        return signing.loads(signed, salt=salt)
     except (ValueError, UnicodeDecodeError, signing.BadSignature):
         return None
+
+
+def cancel_token(registration: Registration) -> str:
+    return url_token(registration.pk, CANCEL_SALT)
+
+
+def confirmation_token(registration: Registration) -> str:
+    """The token of the confirmation page the registration form redirects to (another salt:
+    a confirmation link is not a cancellation link). It holds the registration's id only."""
+    return url_token(registration.pk, CONFIRMATION_SALT)
+
+
+def registration_from_token(event: EventPage, token: str, salt: str = CANCEL_SALT) -> Registration | None:
+    """The registration a signed link (cancellation by default) points to, or None if tampered with."""
+    pk = url_token_value(token, salt)
     if not isinstance(pk, int):
         return None
     return Registration.objects.filter(pk=pk, event=event).first()
+
+
+def waiting_position(registration: Registration) -> int | None:
+    """1 for the first in line: waiting registrations are promoted in their order of arrival."""
+    if registration.status != Registration.Status.WAITING:
+        return None
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id, status=Registration.Status.WAITING
+    ).filter(
+        Q(created_at__lt=registration.created_at)
+        | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1

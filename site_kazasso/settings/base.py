@@ -171,6 +171,9 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+# Tags separated by commas only: « Loto quine » shows without quotes in the admin's tag field.
+TAGGIT_STRING_FROM_TAGS = "taxonomy.tag_strings.string_from_tags"
+TAGGIT_TAGS_FROM_STRING = "taxonomy.tag_strings.tags_from_string"
 
 # Listings
 FICHES_PER_PAGE = 12
@@ -188,6 +191,12 @@ from .security import env_int  # noqa: E402
 KAZASSO_RETENTION_MONTHS = env_int("KAZASSO_RETENTION_MONTHS", 12)
 KAZASSO_RETENTION_UNCONFIRMED_MONTHS = env_int("KAZASSO_RETENTION_UNCONFIRMED_MONTHS", 3)
 
+# Reviews (editorial/claims.py): each workflow step has its own delay, in working days, set in the
+# admin (Paramètres → Tâches de workflow). A late step is reminded to its claimant, then this many
+# working days later to everyone who may review it, then as many days later to the coordination.
+KAZASSO_REVIEW_REMINDER_INTERVAL = 2
+# Draft preview links (editorial/sharing.py) for people without an account: default lifetime.
+KAZASSO_PREVIEW_LINK_DAYS = 7
 # Email alerts (alerts/): an unconfirmed subscription and its confirmation link last this many
 # days; the manage and unsubscribe links of each email this many; the send_alerts command sends
 # this many digests per batch, then pauses this many seconds (the mail server's pace), and only

@@ -71,6 +71,8 @@ def test_cron_runs_existing_commands_and_the_backup():
         "send_freshness_digest",
         "clearsessions",
         "send_alerts",
+        "send_review_reminders",
+        "send_event_reminders",
         "erase_expired_data",
     }
     assert scheduled <= commands  # each app's scheduled command has its line

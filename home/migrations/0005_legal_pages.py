@@ -156,7 +156,7 @@ def remove_legal_pages(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0003_site_settings'),
+        ('home', '0004_homepage_hero_image'),
         ('wagtailcore', '0098_apitoken'),
         ('fiches', '0003_create_fiche_index'),
         ('events', '0002_create_event_index'),

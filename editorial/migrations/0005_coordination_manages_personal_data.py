@@ -34,7 +34,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("editorial", "0003_coordination_reads_outbox"),
+        ("editorial", "0004_review_claims_and_preview_links"),
         ("privacy", "0001_consent_and_audit"),
     ]
 
