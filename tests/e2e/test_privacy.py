@@ -75,7 +75,7 @@ def test_no_request_leaves_the_site_and_only_needed_cookies_are_set(desktop_page
         desktop_page.wait_for_load_state("networkidle")
     desktop_page.goto("/evenements/webinaire-reussir-assemblee-generale/")
     register(desktop_page, "Les Jardins du Butor", "marie@asso.re", 1)  # a form sent, its message shown
-    expect(desktop_page.locator(".flash")).to_contain_text("Votre inscription est confirmée")
+    expect(desktop_page.locator(".confirmation")).to_contain_text("Votre inscription est confirmée")
 
     assert elsewhere == []
     # The video's site is reached only when the reader asks for the player.
