@@ -82,6 +82,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "home.context_processors.site_settings",
             ],
+            # French typography filters (fr_date, typo) in every template, emails included.
+            "builtins": ["site_kazasso.typography"],
         },
     },
 ]
@@ -169,6 +171,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+# Page slugs made from titles are ASCII (« l'égalité » → « legalite »), not percent-encoded in URLs.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Listings
 FICHES_PER_PAGE = 12

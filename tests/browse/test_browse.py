@@ -160,7 +160,7 @@ def test_footer_links_to_tags(client, content):
             "/tags/tresorerie/",
             "Trésorerie",
             ("Mots-clés", "/tags/"),
-            lambda: "Portent ce mot-clé : 2 ressources, 2 événements à venir et 1 événement passé.",
+            lambda: "Portent ce mot-clé\xa0: 2 ressources, 2 événements à venir et 1 événement passé.",
             f"tagged_with={TRESORERIE}",
         ),
         (

@@ -150,7 +150,8 @@ def test_past_the_cap_the_best_keyword_matches_are_kept_with_a_notice(client, sh
     from fiches import listing
     from site_kazasso import keywords
 
-    monkeypatch.setattr(listing, "matching_fiches", lambda q: keywords.best_matches(listing.live_fiches(), q, 2))
+    capped = lambda q: keywords.best_matches(listing.live_fiches(), q, 2)  # noqa: E731
+    monkeypatch.setattr(listing, "matching_fiches", capped)
     response = client.get("/ressources/", {"q": "trésorerie"})
     assert response.context["result_count"] == 2
     assert any("Plus de 2 résultats correspondent" in n for n in response.context["notices"])
