@@ -6,6 +6,7 @@ from urllib.parse import parse_qs
 import pytest
 from bs4 import BeautifulSoup
 
+from site_kazasso.typography import french_spacing
 from tests.factories import FicheFactory, aware
 
 pytestmark = pytest.mark.django_db
@@ -122,6 +123,9 @@ def test_sort_follows_into_the_next_page(client, shelf, settings):
     assert "tri=az" in first.context["next_url"]
     second = client.get("/ressources/" + first.context["next_url"])
     assert titles(second) == ["Écrire ses statuts", "Trésorerie : tenir ses comptes"]
+    pagination = BeautifulSoup(second.content, "html.parser").select_one(".pagination")
+    assert pagination.select_one("a[rel=prev]").get_text() == "‹\xa0Précédente page"
+    assert "tri=az" in pagination.select_one("a[rel=prev]")["href"]
 
 
 @pytest.mark.parametrize(
@@ -140,7 +144,8 @@ def test_bad_values_give_the_listing_with_a_notice(client, shelf, params, notice
         assert response.context["notices"] == []
     else:
         assert notice in response.context["notices"]
-        assert notice in BeautifulSoup(response.content, "html.parser").select_one(".notice").get_text()
+        shown = BeautifulSoup(response.content, "html.parser").select_one(".notice").get_text()
+        assert french_spacing(notice) in shown  # with its non-breaking spaces
     if "tri" in params or "!!!" in params.get("q", ""):  # ignored: the whole listing, newest first
         assert titles(response)[0] == "Budget et trésorerie d'un festival"
         assert len(titles(response)) == 4
