@@ -67,6 +67,7 @@ def subject_page(
                 "title": feed.title_for(subject),
             },
             "crumbs": [(_("Accueil"), "/"), parent, (subject.name, None)],
+            "alert_query": f"{kind}={subject.slug}",  # the alerts' form, with this subject ticked
         },
     )
 

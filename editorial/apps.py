@@ -6,6 +6,7 @@ class EditorialConfig(AppConfig):
     verbose_name = "Circuit éditorial"
 
     def ready(self) -> None:
-        from editorial import notifications
+        from editorial import claims, notifications
 
         notifications.connect()
+        claims.connect()

@@ -58,6 +58,12 @@ class EditorialPageForm(WagtailAdminPageForm):
                 for field in form.fields.values():
                     field.disabled = True
 
+    @property
+    def changed_data(self) -> list[str]:
+        """A disabled field never changes (a StreamField compares its posted blocks anyway): a
+        reviewer's decision from the editor saves no revision, which would restart the step."""
+        return [name for name in super().changed_data if not self.fields[name].disabled]
+
     def restrict_structure(self) -> None:
         field = self.fields.get("structure")
         user = getattr(self, "for_user", None)

@@ -24,7 +24,7 @@ def admin_edit_url(page: Page) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-def _send(template: str, subject: str, recipients: list[str], context: dict[str, Any]) -> None:
+def send_each(template: str, subject: str, recipients: list[str], context: dict[str, Any]) -> None:
     recipients = sorted({address for address in recipients if address})
     if not recipients:
         return
@@ -72,7 +72,7 @@ def on_task_submitted(sender: Any, instance: TaskState, user: Any = None, **kwar
     page = instance.workflow_state.content_object.specific
     context = _context(instance)
     recipients = [u.email for u in eligible_users(task, page)]
-    _send("to_review", f"À relire : « {page.title} » ({task.name})", recipients, context)
+    send_each("to_review", f"À relire : « {page.title} » ({task.name})", recipients, context)
 
 
 def on_task_approved(sender: Any, instance: TaskState, user: Any = None, **kwargs: Any) -> None:
@@ -84,7 +84,9 @@ def on_task_approved(sender: Any, instance: TaskState, user: Any = None, **kwarg
     page = instance.workflow_state.content_object.specific
     final = instance.workflow_state.status == WorkflowState.STATUS_APPROVED
     context = _context(instance, approver=user, final=final)
-    _send("approved", f"Étape validée : « {page.title} » ({instance.task.name})", [submitter.email], context)
+    send_each(
+        "approved", f"Étape validée : « {page.title} » ({instance.task.name})", [submitter.email], context
+    )
 
 
 def on_task_rejected(sender: Any, instance: TaskState, user: Any = None, **kwargs: Any) -> None:
@@ -109,7 +111,7 @@ def on_task_rejected(sender: Any, instance: TaskState, user: Any = None, **kwarg
         if peer_approval and peer_approval.finished_by:
             recipients.append(peer_approval.finished_by.email)
     context = _context(instance, reviewer=user, comment=instance.comment)
-    _send("changes_requested", f"Modifications demandées : « {page.title} »", recipients, context)
+    send_each("changes_requested", f"Modifications demandées : « {page.title} »", recipients, context)
 
 
 def on_page_published(sender: Any, instance: Page, revision: Any = None, **kwargs: Any) -> None:
@@ -135,7 +137,7 @@ def on_page_published(sender: Any, instance: Page, revision: Any = None, **kwarg
         "public_url": instance.specific.get_full_url(),
         "submitter": state.requested_by,
     }
-    _send("published", f"En ligne : « {instance.title} »", [state.requested_by.email], context)
+    send_each("published", f"En ligne : « {instance.title} »", [state.requested_by.email], context)
 
 
 def connect() -> None:

@@ -12,7 +12,11 @@ from wagtail.admin import messages
 from wagtail.admin.action_menu import ActionMenuItem, WorkflowMenuItem
 from wagtail.models import Page, TaskState
 
-from editorial import report_hooks  # noqa: F401  (registers the "Fiches à revoir" report)
+from editorial import (
+    report_hooks,  # noqa: F401  (registers the "Fiches à revoir" report)
+    review_hooks,  # noqa: F401  (review claims, queue and draft preview links)
+)
+from editorial.transitions import SUBMIT, posted_transition, replace_success_messages, transition_message
 
 
 def _refuse(message: str) -> None:
@@ -90,6 +94,89 @@ def offer_reviewers_their_decisions_only(
     page = context.get("page")
     if page is not None and page.pk and is_reviewing_only(page.permissions_for_user(request.user)):
         menu_items[:] = [item for item in menu_items if isinstance(item, WorkflowMenuItem)]
+
+
+# The workflow's next step, first in the menu: the button a user sees is the one they may take.
+PRIMARY_ACTIONS = ("approve", "action-submit")
+
+
+@hooks.register("construct_page_action_menu", order=100)
+def put_next_workflow_action_first(
+    menu_items: list[ActionMenuItem], request: HttpRequest, context: dict
+) -> None:
+    """Wagtail shows the first item as the footer's button and hides the rest behind a chevron:
+    "Approuver" for whoever may approve, else "Soumettre…" for whoever may submit."""
+    for name in PRIMARY_ACTIONS:
+        for position, item in enumerate(menu_items):
+            if item.name == name:
+                menu_items.insert(0, menu_items.pop(position))
+                return
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page", order=100)
+def say_what_the_transition_did(request: HttpRequest, page: Page) -> None:
+    """Replace Wagtail's « a été mise à jour » with what happened and what comes next."""
+    transition = posted_transition(request)
+    if transition is None:
+        return
+    if transition == SUBMIT and page.current_workflow_state is None:
+        return
+    replace_success_messages(request, transition_message(page, transition))
+
+
+@hooks.register("construct_homepage_panels")
+def add_editor_panels(request: HttpRequest, panels: list[Any]) -> None:
+    """« Nouvelle fiche », « Nouvel événement » and « Mes pages » on the dashboard; and the
+    sentence confirming a decision just taken from its « À relire » panel."""
+    from editorial.dashboard import (
+        MyPagesPanel,
+        NewPagesPanel,
+        confirm_dashboard_transition,
+        new_page_buttons,
+    )
+    from members.roles import user_structures
+
+    confirm_dashboard_transition(request)
+    buttons = new_page_buttons(request.user)
+    if buttons:
+        panels.append(NewPagesPanel(buttons))
+    if user_structures(request.user).exists():
+        panels.append(MyPagesPanel(request.user))
+
+
+@hooks.register("insert_global_admin_css")
+def editorial_admin_css() -> str:
+    """Readable listing columns (registrations) and the dashboard's « Mes pages »."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin.css"))
+
+
+@hooks.register("register_admin_menu_item")
+def register_my_pages_menu_item() -> Any:
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy
+
+    from editorial.dashboard import MyPagesMenuItem
+
+    return MyPagesMenuItem(
+        gettext_lazy("Mes pages"),
+        reverse("editorial_my_pages"),
+        name="my-pages",
+        icon_name="doc-full",
+        order=150,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_my_pages_url() -> list[Any]:
+    from django.urls import path
+
+    from editorial.dashboard import MyPagesView
+
+    return [path("mes-pages/", MyPagesView.as_view(), name="editorial_my_pages")]
 
 
 @hooks.register("before_create_page")

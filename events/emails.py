@@ -18,7 +18,13 @@ def absolute_url(registration: Registration, path: str, request: HttpRequest | N
     return f"{base.rstrip('/')}/{path.lstrip('/')}" if path else base
 
 
-def _send(template: str, subject: str, registration: Registration, request: HttpRequest | None) -> None:
+def _send(
+    template: str,
+    subject: str,
+    registration: Registration,
+    request: HttpRequest | None,
+    extra: dict[str, str] | None = None,
+) -> None:
     from events.services import cancel_token
 
     event = registration.event.specific if hasattr(registration.event, "specific") else registration.event
@@ -30,6 +36,7 @@ def _send(template: str, subject: str, registration: Registration, request: Http
             registration, f"inscription/annuler/{cancel_token(registration)}/", request
         ),
         "ical_url": absolute_url(registration, "ical/", request),
+        **(extra or {}),
     }
     body = render_to_string(f"events/emails/{template}.txt", context)
     queue_mail(subject, body, [registration.email])
@@ -48,3 +55,14 @@ def send_promoted(registration: Registration, request: HttpRequest | None = None
 
 def send_cancelled(registration: Registration, request: HttpRequest | None = None) -> None:
     _send("cancelled", f"Inscription annulée : {registration.event.title}", registration, request)
+
+
+def send_certificate(registration: Registration, token: str, request: HttpRequest | None = None) -> None:
+    """The attendance certificate link (events/attendance.py signs the token)."""
+    _send(
+        "certificate",
+        f"Votre attestation de présence : {registration.event.title}",
+        registration,
+        request,
+        {"certificate_url": absolute_url(registration, f"attestation/{token}/", request)},
+    )

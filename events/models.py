@@ -177,7 +177,15 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
         verbose_name=_("supports et documents"),
         blank=True,
     )
-    attendance_count = models.PositiveIntegerField(_("nombre de participants"), null=True, blank=True)
+    attendance_count = models.PositiveIntegerField(
+        _("nombre de participants"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Seulement pour un événement sans inscriptions sur le site : sinon, le nombre de "
+            "participants est celui des présences cochées (menu « Présences et émargement »)."
+        ),
+    )
 
     base_form_class = EventPageForm
     # Who owns the event, who sees its registrations, what registrants receive and how they
@@ -341,6 +349,16 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
             return ("waitlist" if self.waitlist_enabled else "full"), left
         return "open", left
 
+    def attendance(self) -> int | None:
+        """How many took part: the attendance marks when registrations are taken on the site, the
+        figure typed in only for an event registered elsewhere (the 2020 webinars)."""
+        if not self.registration_enabled:
+            return self.attendance_count
+        if self.pk is None:
+            return None
+        marked = self.registrations.filter(status=Registration.Status.CONFIRMED, attended=True)
+        return marked.count() or None
+
     def get_meta_description(self) -> str:
         return self.search_description or self.chapo
 
@@ -361,6 +379,12 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
         from events.views import cancel_registration
 
         return cancel_registration(self, request, token)
+
+    @path("attestation/<str:token>/")
+    def certificate(self, request: HttpRequest, token: str) -> Any:
+        from events.attendance_views import certificate
+
+        return certificate(self, request, token)
 
 
 class EventSpeaker(Orderable):
@@ -405,6 +429,11 @@ rna_validator = RegexValidator(
 )
 
 
+# Retention blanks the personal fields (issue 14), the contact's name among them, which a
+# registration always has until then: only statistics (seats, status, attendance) are left.
+PERSONAL_DATA_ERASED = Q(contact_name="")
+
+
 class Registration(models.Model):
     """One association's registration to an event: personal data, seen only by its organisers."""
 
@@ -425,6 +454,10 @@ class Registration(models.Model):
     status = models.CharField(_("statut"), max_length=12, choices=Status.choices, db_index=True)
     created_at = models.DateTimeField(_("inscrit le"), auto_now_add=True, db_index=True)
     status_changed_at = models.DateTimeField(_("statut modifié le"), auto_now=True)
+    # Statistics, kept when the personal data is erased (events/attendance.py).
+    attended = models.BooleanField(_("présent"), default=False)
+    attendance_marked_at = models.DateTimeField(_("présence notée le"), null=True, blank=True)
+    certificate_sent_at = models.DateTimeField(_("attestation envoyée le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("inscription")
@@ -441,3 +474,8 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.association_name} – {self.event.title}"
+
+    @property
+    def personal_data_erased(self) -> bool:
+        """In Python what PERSONAL_DATA_ERASED says in SQL."""
+        return not self.contact_name

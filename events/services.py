@@ -180,19 +180,28 @@ def promote_waiting(event: EventPage) -> list[Registration]:
     return promoted
 
 
-def cancel_token(registration: Registration) -> str:
-    """A signed token, re-encoded so it fits Wagtail's URL pattern (letters, digits, - and _)."""
-    signed = signing.dumps(registration.pk, salt=CANCEL_SALT, compress=True)
+def url_token(value: object, salt: str) -> str:
+    """A signed token re-encoded to fit Wagtail's route patterns (letters, digits, - and _)."""
+    signed = signing.dumps(value, salt=salt, compress=True)
     return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+
+def url_token_value(token: str, salt: str) -> object | None:
+    """What `url_token` signed with this salt, or None when the token was tampered with."""
+    try:
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        return signing.loads(signed, salt=salt)
+    except (ValueError, UnicodeDecodeError, signing.BadSignature):
+        return None
+
+
+def cancel_token(registration: Registration) -> str:
+    return url_token(registration.pk, CANCEL_SALT)
 
 
 def registration_from_token(event: EventPage, token: str) -> Registration | None:
     """The registration a signed cancellation link points to, or None if it was tampered with."""
-    try:
-        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        pk = signing.loads(signed, salt=CANCEL_SALT)
-    except (ValueError, UnicodeDecodeError, signing.BadSignature):
-        return None
+    pk = url_token_value(token, CANCEL_SALT)
     if not isinstance(pk, int):
         return None
     return Registration.objects.filter(pk=pk, event=event).first()

@@ -109,6 +109,7 @@ def event_context(event: EventPage, request: HttpRequest, now: Any) -> dict[str,
             "theme": list(event.themes.order_by("order", "name")),
             "tag": list(event.tags.order_by("name")),
         }
+    is_past = event.is_past(now)
     context.update(
         {
             "listing_url": listing_url,
@@ -117,7 +118,8 @@ def event_context(event: EventPage, request: HttpRequest, now: Any) -> dict[str,
                 (parent.title if parent else _("Événements"), listing_url),
                 (event.title, None),
             ],
-            "is_past": event.is_past(now),
+            "is_past": is_past,
+            "attendance": event.attendance() if is_past else None,
             "speakers": list(event.speakers.select_related("structure")),
             "organisers": listed["structure"],
             "themes": listed["theme"],

@@ -9,11 +9,14 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from events import attendance_views
 from events.admin_views import (
     EventFilter,
     RegistrationDeleteView,
@@ -22,6 +25,7 @@ from events.admin_views import (
     RegistrationIndexView,
     RegistrationInspectView,
     RegistrationPermissionHelper,
+    visible_events,
     visible_registrations,
 )
 from events.models import EventPage, Registration
@@ -42,7 +46,16 @@ class RegistrationAdmin(ModelAdmin):
     edit_view_class = RegistrationEditView
     delete_view_class = RegistrationDeleteView
     inspect_view_enabled = True
-    list_display = ("association_name", "contact_name", "email", "seats", "status", "event", "created_at")
+    list_display = (
+        "association_name",
+        "contact_name",
+        "email",
+        "seats",
+        "status",
+        "attended",
+        "event",
+        "created_at",
+    )
     list_filter = (EventFilter, "status")
     search_fields = ("association_name", "contact_name", "email", "rna_number")
     list_export = (
@@ -53,6 +66,7 @@ class RegistrationAdmin(ModelAdmin):
         "email",
         "seats",
         "status",
+        "attended",
         "created_at",
     )
     export_filename = "inscriptions"
@@ -63,6 +77,35 @@ class RegistrationAdmin(ModelAdmin):
 
 
 modeladmin_register(RegistrationAdmin)
+
+
+@hooks.register("register_admin_urls")
+def register_attendance_urls() -> list[URLPattern]:
+    return [
+        path("evenements/<int:event_id>/presences/", attendance_views.marks_view, name="events_attendance"),
+        path(
+            "evenements/<int:event_id>/emargement/",
+            attendance_views.sheet_view,
+            name="events_attendance_sheet",
+        ),
+        path(
+            "evenements/<int:event_id>/attestations/",
+            attendance_views.send_certificates_view,
+            name="events_attendance_certificates",
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def attendance_button(page: Page, user: Any, view_name: str, next_url: str | None = None) -> Any:
+    """Shown on an event to those who see its registrations (the views check it again)."""
+    if page.specific_class is EventPage and visible_events(user).filter(pk=page.pk).exists():
+        yield ListingButton(
+            _("Présences et émargement"),
+            reverse("events_attendance", args=[page.pk]),
+            icon_name="form",
+            priority=80,
+        )
 
 
 def registrations_under(page: Page) -> int:

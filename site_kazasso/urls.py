@@ -23,6 +23,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", include("search.urls")),
+    path("alertes/", include("alerts.urls")),
+    # Draft preview links for people without an account (a token, not a page: editorial/sharing.py).
+    path("apercu/", include("editorial.public_urls")),
     path("structures/", include(("browse.structure_urls", "members"))),
     # /tags/, /themes/<slug>/, /flux/…, /sitemap.xml, /robots.txt
     path("", include("browse.urls")),

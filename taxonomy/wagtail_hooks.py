@@ -1,6 +1,9 @@
 """The "Référentiels" admin menu: member structures, themes and typologies."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from members.models import Structure
@@ -44,3 +47,9 @@ class ReferenceDataGroup(ModelAdminGroup):
 
 
 modeladmin_register(ReferenceDataGroup)
+
+
+@hooks.register("insert_global_admin_js")
+def unquote_tag_chips() -> str:
+    """Multi-word tags show as chips without the quotes the admin's tag field types around them."""
+    return format_html('<script src="{}"></script>', static("taxonomy/admin-tags.js"))

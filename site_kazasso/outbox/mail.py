@@ -9,13 +9,14 @@ two workers or a worker and cron never send the same message twice.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -40,11 +41,39 @@ def retry_delay(attempts: int) -> dt.timedelta:
     return dt.timedelta(minutes=min(5 * 2 ** max(attempts - 1, 0), 360))
 
 
-def queue_mail(subject: str, body: str, to: Iterable[str], *, from_email: str | None = None) -> OutboxEmail:
-    """Store one message (subject made one line) and send it when the current transaction commits."""
+Attachment = tuple[str, str | bytes, str]  # file name, content, MIME type
+
+
+def queue_mail(
+    subject: str,
+    body: str,
+    to: Iterable[str],
+    *,
+    from_email: str | None = None,
+    html: str = "",
+    headers: Mapping[str, str] | None = None,
+    attachments: Iterable[Attachment] = (),
+) -> OutboxEmail:
+    """Store one message (subject made one line) and send it when the current transaction commits.
+
+    `body` is the plain-text part; `html` an optional HTML alternative; `headers` extra headers
+    (header names and values made one line); `attachments` (name, text or bytes, MIME type).
+    """
     email = OutboxEmail.objects.create(
         subject=one_line(subject)[:998],
         body=body,
+        html_body=html,
+        headers={one_line(name): one_line(value) for name, value in (headers or {}).items()},
+        attachments=[
+            {
+                "filename": one_line(filename),
+                "mimetype": mimetype,
+                "base64": base64.b64encode(
+                    content.encode() if isinstance(content, str) else content
+                ).decode(),
+            }
+            for filename, content, mimetype in attachments
+        ],
         from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         to=list(to),
     )
@@ -61,14 +90,26 @@ def deliver(pk: int) -> bool:
     if not claimed:
         return False
     email = OutboxEmail.objects.get(pk=pk)
-    message = EmailMessage(one_line(email.subject), email.body, email.from_email, email.to)
     try:
+        message = as_message(email)
         message.send()
     except Exception as error:  # noqa: BLE001 - any failure of the mail server leaves the message queued
         record_failure(email, error)
         return False
     OutboxEmail.objects.filter(pk=pk).update(status=Status.SENT, sent_at=timezone.now(), last_error="")
     return True
+
+
+def as_message(email: OutboxEmail) -> EmailMultiAlternatives:
+    """The stored message as Django sends it: text, optional HTML part, headers, attachments."""
+    message = EmailMultiAlternatives(
+        one_line(email.subject), email.body, email.from_email, email.to, headers=dict(email.headers)
+    )
+    if email.html_body:
+        message.attach_alternative(email.html_body, "text/html")
+    for attached in email.attachments:
+        message.attach(attached["filename"], base64.b64decode(attached["base64"]), attached["mimetype"])
+    return message
 
 
 def record_failure(email: OutboxEmail, error: Exception) -> None:

@@ -19,6 +19,10 @@ class OutboxEmail(models.Model):
     created_at = models.DateTimeField(_("créé le"), default=timezone.now, editable=False)
     subject = models.CharField(_("objet"), max_length=998)
     body = models.TextField(_("texte"))
+    html_body = models.TextField(_("version HTML"), blank=True)
+    # Extra headers (List-Unsubscribe…) and attached files ({"filename", "mimetype", "base64"}).
+    headers = models.JSONField(_("en-têtes"), default=dict, blank=True)
+    attachments = models.JSONField(_("pièces jointes"), default=list, blank=True)
     from_email = models.CharField(_("expéditeur"), max_length=254)
     to = models.JSONField(_("destinataires"), default=list)
     status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.PENDING)

@@ -21,9 +21,10 @@ from django.utils.cache import patch_cache_control
 
 from site_kazasso import content_version
 
-EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
-# The cancellation link of a registration is personal, whatever its response looks like.
-EXCLUDED_FRAGMENTS = ("/inscription/annuler/",)
+# /apercu/: draft preview links (editorial/sharing.py), personal to whoever holds the token.
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/apercu/")
+# The cancellation and certificate links of a registration are personal, whatever their response.
+EXCLUDED_FRAGMENTS = ("/inscription/annuler/", "/attestation/")
 CACHED_CONTENT_TYPES = frozenset(
     {
         "text/html",

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "events",
     "search",
     "browse",
+    "alerts",
     "site_kazasso.content_version",
     "site_kazasso.pagecache",
     "site_kazasso.outbox",
@@ -171,6 +172,9 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+# Tags separated by commas only: « Loto quine » shows without quotes in the admin's tag field.
+TAGGIT_STRING_FROM_TAGS = "taxonomy.tag_strings.string_from_tags"
+TAGGIT_TAGS_FROM_STRING = "taxonomy.tag_strings.tags_from_string"
 # Page slugs made from titles are ASCII (« l'égalité » → « legalite »), not percent-encoded in URLs.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
@@ -182,6 +186,23 @@ DEFAULT_FROM_EMAIL = "Kaz Asso Ressources <ne-pas-repondre@kazasso.re>"
 # growing delay, given up after this many attempts; sent ones are forgotten after KEEP_DAYS.
 KAZASSO_OUTBOX_MAX_ATTEMPTS = 8
 KAZASSO_OUTBOX_KEEP_DAYS = 30
+
+# Reviews (editorial/claims.py): each workflow step has its own delay, in working days, set in the
+# admin (Paramètres → Tâches de workflow). A late step is reminded to its claimant, then this many
+# working days later to everyone who may review it, then as many days later to the coordination.
+KAZASSO_REVIEW_REMINDER_INTERVAL = 2
+# Draft preview links (editorial/sharing.py) for people without an account: default lifetime.
+KAZASSO_PREVIEW_LINK_DAYS = 7
+# Email alerts (alerts/): an unconfirmed subscription and its confirmation link last this many
+# days; the manage and unsubscribe links of each email this many; the send_alerts command sends
+# this many digests per batch, then pauses this many seconds (the mail server's pace), and only
+# takes items published at least this many minutes ago (a publication still committing is not
+# skipped).
+KAZASSO_ALERTS_UNCONFIRMED_DAYS = 7
+KAZASSO_ALERTS_LINK_DAYS = 365
+KAZASSO_ALERTS_BATCH_SIZE = 100
+KAZASSO_ALERTS_BATCH_PAUSE = 1.0
+KAZASSO_ALERTS_LAG_MINUTES = 5
 
 # Caches (local memory, or Redis with REDIS_URL), the anonymous page cache and the CDN purge:
 # see settings/caching.py and the README's « Cache » section.

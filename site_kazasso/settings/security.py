@@ -94,6 +94,9 @@ KAZASSO_RATELIMIT_RULES = {
     "registration": (env_int("KAZASSO_RATELIMIT_REGISTRATION", 10), 600),
     "search": (env_int("KAZASSO_RATELIMIT_SEARCH", 60), 60),
     "suggestions": (env_int("KAZASSO_RATELIMIT_SUGGESTIONS", 120), 60),
+    # Alert subscriptions: per client address, and per email address whoever asks.
+    "alerts": (env_int("KAZASSO_RATELIMIT_ALERTS", 10), 600),
+    "alerts_email": (env_int("KAZASSO_RATELIMIT_ALERTS_EMAIL", 3), 3600),
     # Page passwords: the admin login's lockout (failures, then cool-off), per page restriction.
     "page_password": (AXES_FAILURE_LIMIT, int(AXES_COOLOFF_TIME.total_seconds())),
     # Password reset emails: per client address, and per email address whoever asks.

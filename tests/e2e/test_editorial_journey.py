@@ -1,4 +1,5 @@
-"""From the editor's draft to the reader: write, submit, peer review, coordination, find it."""
+"""From the editor's draft to the reader: start from the dashboard, submit with the visible
+button, peer review from « Mes pages », coordination from the dashboard, find it."""
 
 from __future__ import annotations
 
@@ -8,10 +9,14 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from fiches.models import FicheIndexPage, FichePage
+from members.models import Structure
 from tests.e2e.admin import (
     approve_from_dashboard,
-    footer_action,
+    claim_review,
+    click_past_offline_notice,
+    confirm_in_modal,
     log_in,
+    primary_action,
     type_rich_text,
 )
 from tests.e2e.seed import E2E, editor_group, person, seed_site
@@ -41,7 +46,11 @@ def test_fiche_goes_from_editor_to_reader(new_page, shots, settings):
 
     editor = new_page()
     log_in(editor, "amelie")
-    editor.goto(f"/admin/pages/add/fiches/fichepage/{index.pk}/")
+    editor.get_by_role("link", name="Nouvelle fiche", exact=True).click()
+    editor.wait_for_url(f"**/admin/pages/add/fiches/fichepage/{index.pk}/")
+    expect(editor.locator("#id_structure")).to_have_value(
+        str(Structure.objects.get(slug="crajep-reunion").pk)
+    )
     editor.fill("#id_title", TITLE)
     editor.fill("#id_chapo", "Visioconférence et vote électronique : ce que vos statuts permettent.")
     editor.get_by_label("Gouvernance et vie statutaire (AG, CA, statuts)").check()
@@ -50,12 +59,14 @@ def test_fiche_goes_from_editor_to_reader(new_page, shots, settings):
     for tag in ("Vote électronique", "AG"):
         tag_input.fill(tag)
         tag_input.press("Enter")
+    expect(editor.locator(".tagit-label")).to_have_text(["Vote électronique", "AG"])  # chips, no quotes
     editor.get_by_title("Insérer un bloc").first.click()
     editor.get_by_role("option", name="Texte").first.click()
     type_rich_text(editor, "body-0-value", "Vérifiez d'abord que vos statuts autorisent le vote à distance.")
     shots(editor, "redaction-fiche")
-    footer_action(editor, "Soumettre à Relecture et validation")
+    primary_action(editor, "action-submit").click()  # the visible button, not behind the chevron
     back_to_listing(editor, index)
+    expect(editor.locator(".messages")).to_contain_text("Prochaine étape : relecture par un pair")
     shots(editor, "soumise")
     fiche = FichePage.objects.get(title=TITLE)
     assert fiche.current_workflow_task.name == "Relecture par un pair"
@@ -65,11 +76,17 @@ def test_fiche_goes_from_editor_to_reader(new_page, shots, settings):
     reviewer = new_page()
     log_in(reviewer, "damien")
     shots(reviewer, "tableau-de-bord-relecteur")
+    claim_review(reviewer, TITLE)
+    reviewer.goto("/admin/mes-pages/?etat=a-relire")
+    shots(reviewer, "mes-pages-relecteur")
     reviewer.get_by_role("link", name=TITLE).click()
     reviewer.wait_for_url(f"**/admin/pages/{fiche.pk}/edit/")
     expect(reviewer.locator("#id_chapo")).to_have_value(re.compile("vote électronique"))
     shots(reviewer, "relecture")
-    approve_from_dashboard(reviewer, TITLE)
+    click_past_offline_notice(reviewer, primary_action(reviewer, "approve"))
+    confirm_in_modal(reviewer, "Approuver", "transmettez la page à la coordination")
+    back_to_listing(reviewer, index)
+    expect(reviewer.locator(".messages")).to_contain_text("Prochaine étape : validation par la coordination")
     fiche = FichePage.objects.get(pk=fiche.pk)
     assert fiche.current_workflow_task.name == "Validation par la coordination"
     assert not fiche.live
@@ -77,7 +94,8 @@ def test_fiche_goes_from_editor_to_reader(new_page, shots, settings):
     coordinator = new_page()
     log_in(coordinator, "gaelle")
     shots(coordinator, "tableau-de-bord-coordination")
-    approve_from_dashboard(coordinator, TITLE)
+    approve_from_dashboard(coordinator, TITLE, "vous publiez la page")
+    expect(coordinator.locator(".messages")).to_contain_text("elle est publiée sur le site")
     shots(coordinator, "publiee")
     fiche = FichePage.objects.get(pk=fiche.pk)
     assert fiche.live

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from events.models import EventPage
 from members.models import Structure
-from tests.factories import EventFactory, reunion
+from tests.factories import EventFactory, RegistrationFactory, reunion
 
 pytestmark = pytest.mark.django_db
 
@@ -129,12 +129,16 @@ def test_visio_link_appears_in_no_public_output(client, webinar, frozen_now):
 
 def test_past_event_shows_replay_and_attendance(client, webinar, frozen_now):
     webinar.replay_url = "https://videos.exemple.re/replay-chomage"
-    webinar.attendance_count = 150
+    webinar.attendance_count = 150  # ignored: registrations are on the site, the marks count
     webinar.save_revision().publish()
+    for email in ("a@asso.re", "b@asso.re"):
+        RegistrationFactory(event=webinar, email=email, attended=True)
+    RegistrationFactory(event=webinar, email="c@asso.re")
     frozen_now(reunion(2030, 4, 17))
     response = client.get("/evenements/chomage-partiel/")
     text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
-    assert "150 participants" in text
+    assert "2 participants ont suivi cet événement" in text
+    assert "150" not in text
     assert b'href="https://videos.exemple.re/replay-chomage"' in response.content
     assert "Cet événement a déjà commencé ou est terminé" in text
     assert response.context["form"] is None

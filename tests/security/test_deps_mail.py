@@ -177,3 +177,37 @@ def test_the_coordination_reads_the_outbox_and_nobody_edits_it(client, people, e
         assert client.get(url).status_code in (302, 403), url
     client.force_login(people.editor)
     assert client.get("/admin/outbox/").status_code in (302, 403)
+
+
+def test_an_html_part_headers_and_attachments_survive_the_outbox(db, settings):
+    """What a reminder (iCal file) or a digest (HTML, List-Unsubscribe) needs reaches the server."""
+    from site_kazasso.outbox.mail import queue_mail
+
+    committed(
+        queue_mail,
+        "Rappel\nde l'atelier",
+        "Texte brut",
+        ["a@example.org"],
+        html="<p>Version <strong>HTML</strong></p>",
+        headers={
+            "List-Unsubscribe": "<https://exemple.re/d/>",
+            "X-Kazasso-Liste": "Financement\nBcc: x@y.z",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+        attachments=[
+            ("atelier.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar"),
+            ("a.bin", b"\x00\xff", "application/octet-stream"),
+        ],
+    )
+    [sent] = mail.outbox
+    assert sent.subject == "Rappel de l'atelier" and sent.body == "Texte brut"
+    assert sent.alternatives[0].content == "<p>Version <strong>HTML</strong></p>"
+    assert sent.extra_headers["List-Unsubscribe"] == "<https://exemple.re/d/>"
+    assert sent.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert sent.extra_headers["X-Kazasso-Liste"] == "Financement Bcc: x@y.z"  # never a second header
+    names = {name: (content, mimetype) for name, content, mimetype in sent.attachments}
+    assert (
+        names["atelier.ics"][0].startswith("BEGIN:VCALENDAR") and names["atelier.ics"][1] == "text/calendar"
+    )
+    assert names["a.bin"][0] == b"\x00\xff"
+    assert "List-Unsubscribe: <https://exemple.re/d/>" in sent.message().as_string()
