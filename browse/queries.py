@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils.text import get_text_list
 from django.utils.translation import gettext, ngettext
 from taggit.models import Tag
@@ -168,7 +168,13 @@ class BrowseContent:
 
 
 def browse_content(
-    *, dimension: str, key: Any, param: str, value: str, now: dt.datetime | None = None
+    *,
+    dimension: str,
+    key: Any,
+    param: str,
+    value: str,
+    now: dt.datetime | None = None,
+    request: HttpRequest | None = None,
 ) -> BrowseContent:
     """Live content carrying catalogue value `key`, and links to the listings filtered by `param=value`."""
     cat = catalogue()
@@ -178,7 +184,7 @@ def browse_content(
     upcoming, past = carrying & not_over, carrying & ~not_over
     upcoming_ids = cat.events.ordered(upcoming)[:EVENTS_SHOWN]
     past_ids = cat.events.ordered(past, reverse=True)[:EVENTS_SHOWN]
-    events = {event.pk: event for event in event_cards(upcoming_ids + past_ids)}  # one load for both
+    events = {event.pk: event for event in event_cards(upcoming_ids + past_ids, request)}  # one load for both
     return BrowseContent(
         fiches=fiche_cards(cat.fiches.ordered(fiches)[:FICHES_SHOWN]),
         fiche_count=fiches.bit_count(),
@@ -192,13 +198,21 @@ def browse_content(
     )
 
 
-def tag_content(tag: Tag, now: dt.datetime | None = None) -> BrowseContent:
+def tag_content(
+    tag: Tag, now: dt.datetime | None = None, request: HttpRequest | None = None
+) -> BrowseContent:
     """Listings take the tag by name (`tagged_with`, the RNMA convention), not by slug."""
-    return browse_content(dimension="tag", key=tag.pk, param="tagged_with", value=tag.name, now=now)
+    return browse_content(
+        dimension="tag", key=tag.pk, param="tagged_with", value=tag.name, now=now, request=request
+    )
 
 
-def theme_content(theme: Theme, now: dt.datetime | None = None) -> BrowseContent:
-    return browse_content(dimension="theme", key=theme.pk, param="theme", value=theme.slug, now=now)
+def theme_content(
+    theme: Theme, now: dt.datetime | None = None, request: HttpRequest | None = None
+) -> BrowseContent:
+    return browse_content(
+        dimension="theme", key=theme.pk, param="theme", value=theme.slug, now=now, request=request
+    )
 
 
 # Feeds ----------------------------------------------------------------------------------------

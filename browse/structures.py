@@ -8,6 +8,7 @@ from events import clock
 from events.listing import event_cards
 from fiches.listing import annotate_fiche_counts, fiche_cards
 from members.models import Structure
+from site_kazasso.images import with_renditions
 from taxonomy.catalogue import catalogue
 
 STRUCTURE_FICHES = 12
@@ -15,20 +16,20 @@ STRUCTURE_EVENTS = 4
 
 
 def structure_list(request: HttpRequest) -> HttpResponse:
-    structures = annotate_fiche_counts(Structure.objects.select_related("logo"), "structure")
+    structures = annotate_fiche_counts(with_renditions(Structure.objects.all(), "logo"), "structure")
     crumbs = [(_("Accueil"), "/"), (_("Structures membres"), None)]
     return render(request, "browse/structure_list.html", {"structures": structures, "crumbs": crumbs})
 
 
 def structure_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    structure = get_object_or_404(Structure.objects.select_related("logo"), slug=slug)
+    structure = get_object_or_404(with_renditions(Structure.objects.all(), "logo"), slug=slug)
     cat = catalogue()
     fiches = cat.fiches.mask("structure", structure.pk)
     organised = cat.events.mask("structure", structure.pk)  # events list all their organisers
     not_over = cat.events.at_least("end", clock.now())
     upcoming_ids = cat.events.ordered(organised & not_over)[:STRUCTURE_EVENTS]
     past_ids = cat.events.ordered(organised & ~not_over, reverse=True)[:STRUCTURE_EVENTS]
-    events = {event.pk: event for event in event_cards(upcoming_ids + past_ids)}  # one load for both
+    events = {event.pk: event for event in event_cards(upcoming_ids + past_ids, request)}  # one load for both
     return render(
         request,
         "browse/structure_detail.html",

@@ -74,9 +74,13 @@ def subject_page(
 
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_tag(slug)
-    return subject_page(request, TagFeed, tag, tag_content(tag), (_("Mots-clés"), reverse("browse:tag_list")))
+    return subject_page(
+        request, TagFeed, tag, tag_content(tag, request=request), (_("Mots-clés"), reverse("browse:tag_list"))
+    )
 
 
 def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     theme = get_theme(slug)
-    return subject_page(request, ThemeFeed, theme, theme_content(theme), (_("Ressources"), "/ressources/"))
+    return subject_page(
+        request, ThemeFeed, theme, theme_content(theme, request=request), (_("Ressources"), "/ressources/")
+    )

@@ -11,7 +11,9 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -113,7 +115,10 @@ def _ensure_files(model: type[Any], entries: list[dict[str, str]], found: dict[s
     for entry in entries:
         item = model.objects.filter(title=entry["title"]).first()
         if item is None:
-            item = model.objects.create(title=entry["title"], **_file_fields(entry["file"]))
+            extra = (
+                {"description": entry["description"]} if "description" in entry else {}
+            )  # an image's alt text
+            item = model.objects.create(title=entry["title"], **extra, **_file_fields(entry["file"]))
             created += 1
         else:
             existing += 1
@@ -149,6 +154,29 @@ def ensure_structure_logos(ctx: DemoContext) -> StepReport:
         ("logo de structure", "logos de structures"),
         feminine=False,
         done="ajouté",
+    )
+
+
+def ensure_structure_contacts(ctx: DemoContext) -> StepReport:
+    """Contact details of the structures of structures.yaml; only blank fields are filled in."""
+    completed = kept = 0
+    for slug, values in read("structures.yaml").items():
+        structure = Structure.objects.get(slug=slug)
+        blanks = [name for name in values if getattr(structure, name) in (None, "")]
+        for name in blanks:
+            setattr(structure, name, values[name])
+        if blanks:
+            structure.full_clean()
+            structure.save(update_fields=blanks)
+        completed += bool(blanks)
+        kept += not blanks
+    return count_report(
+        completed,
+        kept,
+        ("fiche de contact de structure", "fiches de contact de structures"),
+        feminine=True,
+        done="complété",
+        kept="déjà renseigné",
     )
 
 
@@ -211,9 +239,35 @@ def ensure_home_content(ctx: DemoContext) -> StepReport:
         return StepReport(0, 1, "page d'accueil déjà rédigée, laissée telle quelle")
     data = read("home.yaml")
     home.hero_title, home.intro, home.about = data["hero_title"], data["intro"], data["about"]
+    home.hero_image = ctx.images[data["hero_image"]]
     revision = home.save_revision(user=ctx.author)
     revision.publish(user=ctx.author)
     return StepReport(1, 0, "page d'accueil rédigée")
+
+
+# The Site row home/migrations/0002 creates, before anyone says where the site is served.
+MIGRATION_SITE_ADDRESS = ("localhost", 80)
+
+
+def site_address(base_url: str) -> tuple[str, int]:
+    """(hostname, port) of an address such as WAGTAILADMIN_BASE_URL, the port implied by the scheme."""
+    parts = urlsplit(base_url)
+    return parts.hostname or "localhost", parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def ensure_site_address(ctx: DemoContext) -> StepReport:
+    """Serve the demo's absolute links (iCal, emails, sitemap, og:url) from the address
+    `scripts/demo.sh` serves, WAGTAILADMIN_BASE_URL, instead of the migration's http://localhost/.
+    A site someone already moved elsewhere is left alone."""
+    site = ctx.site
+    target = site_address(settings.WAGTAILADMIN_BASE_URL)
+    if (site.hostname, site.port) == target:
+        return StepReport(0, 1, f"adresse du site déjà {site.root_url}")
+    if (site.hostname, site.port) != MIGRATION_SITE_ADDRESS:
+        return StepReport(0, 1, f"adresse du site {site.root_url} laissée telle quelle")
+    site.hostname, site.port = target
+    site.save(update_fields=["hostname", "port"])
+    return StepReport(1, 0, f"adresse du site : {site.root_url}")
 
 
 def ensure_site_settings(ctx: DemoContext) -> StepReport:

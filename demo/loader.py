@@ -2,9 +2,10 @@
 
 An entry's plain keys are model fields (`title`, `slug`, `chapo`, `format`, `capacity`…); the other
 keys name what a field cannot hold as written: slugs of reference data (`structure`, `typology`,
-`themes`, `organisers`), `tags`, `speakers`, body blocks in a short form, and dates relative to the
-load. Nothing here checks the content: the body goes through its StreamBlock's own `clean`, and
-the page through Wagtail's save path (`full_clean`, hence `EventPage.clean`) when it is added.
+`themes`, `organisers`), the key of an image of media.yaml (`image`), `tags`, `speakers`, body
+blocks in a short form, and dates relative to the load. Nothing here checks the content: the body
+goes through its StreamBlock's own `clean`, and the page through Wagtail's save path (`full_clean`,
+hence `EventPage.clean`) when it is added.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ Entry = dict[str, Any]
 Lookups = dict[str, dict[str, Any]]
 """Objects by slug or key: "structures", "typologies", "themes", "images", "documents", "links"."""
 
-RELATION_KEYS = {"structure", "typology", "themes", "tags", "organisers", "speakers", "related"}
+RELATION_KEYS = {"structure", "typology", "themes", "tags", "organisers", "speakers", "related", "image"}
 CONTENT_KEYS = {"body", "resources", "registrations", "workflow"}
 DATE_KEYS = {"published", "updated", "day", "in_days", "time", "minutes"}
 DATE_KEYS |= {"published_days_before", "opens_days_before"}
@@ -102,6 +103,7 @@ def _page(model: type[Page], entry: Entry, lookups: Lookups, owner: Any) -> Any:
     page.live, page.owner = False, owner
     page.structure = lookups["structures"][entry["structure"]]
     page.typology = lookups["typologies"][entry["typology"]] if "typology" in entry else None
+    page.image = lookups["images"][entry["image"]] if "image" in entry else None
     page.themes = [lookups["themes"][slug] for slug in entry["themes"]]
     page.tags.add(*entry["tags"])
     page.body = stream(model, "body", entry["body"], lookups)

@@ -6,10 +6,14 @@ class EventsConfig(AppConfig):
     verbose_name = "Événements"
 
     def ready(self) -> None:
+        from wagtail.signals import page_published
+
+        from events.followups import followup_on_publish
         from events.listing import event_kind
-        from events.models import Registration
+        from events.models import EventPage, Registration
         from site_kazasso import content_version
         from taxonomy.kinds import register
 
         register(event_kind())
         content_version.register_seats(Registration)
+        page_published.connect(followup_on_publish, sender=EventPage, dispatch_uid="events-followup")

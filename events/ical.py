@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from events import clock
+from site_kazasso.outbox.mail import Attachment
 from taxonomy.facets import clean_param
 from taxonomy.models import Theme
 
@@ -64,9 +65,18 @@ def ical_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+def event_ical_filename(event: EventPage) -> str:
+    return f"{slugify(event.slug)[:60] or 'evenement'}.ics"
+
+
+def event_ical_attachment(event: EventPage) -> Attachment:
+    """The same file as the event's "Ajouter à mon agenda", to attach to an email."""
+    return (event_ical_filename(event), build_calendar([event], None, event.title), "text/calendar")
+
+
 def event_ical_response(event: EventPage, request: HttpRequest) -> HttpResponse:
     content = build_calendar([event], request, event.title)
-    return ical_response(content, f"{slugify(event.slug)[:60] or 'evenement'}.ics")
+    return ical_response(content, event_ical_filename(event))
 
 
 def calendar_feed_response(index: EventIndexPage, request: HttpRequest) -> HttpResponse:

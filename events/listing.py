@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from events import clock
-from events.models import EventFormat, EventPage, EventTag
+from events.models import EventFormat, EventPage, EventTag, with_confirmed_seats
+from site_kazasso.images import with_renditions
+from site_kazasso.pagecache.middleware import shows_seats_of
 from taxonomy.catalogue import catalogue
 from taxonomy.facets import (
     ChoiceFacet,
@@ -80,26 +82,35 @@ def upcoming_events(now: Any = None) -> QuerySet[EventPage]:
     return soonest_first().filter(end__gte=now or clock.now())
 
 
-def event_cards(pks: list[int]) -> list[EventPage]:
+def event_cards(pks: list[int], request: HttpRequest | None = None) -> list[EventPage]:
     """The live events with these ids, in this order, with what their cards show.
 
-    One query: the organisers and the themes come from the catalogue (the ids do too), as
-    `card_organisers` and `card_themes`.
+    Two queries: the events with their images and their confirmed seats (`with_confirmed_seats`),
+    then the images' renditions; the organisers, the themes and the typology come from the
+    catalogue (the ids do too), as `card_organisers`, `card_themes` and `typology`;
+    `card_availability` is the registration badge. The request's cached page is keyed by these
+    events' seat versions, read before the seats are.
     """
+    shows_seats_of(request, *pks)
     cat = catalogue()
-    cards = load_in_order(EventPage.objects.defer("body", "resources", "address"), pks)
+    cards = load_in_order(
+        with_renditions(with_confirmed_seats(EventPage.objects.defer("body", "resources"))), pks
+    )
     organisers = cat.carried(EVENTS, "structure", pks)
     themes = cat.carried(EVENTS, "theme", pks)
+    now = clock.now()
     for card in cards:
+        card.typology = cat.typologies.get(card.typology_id)
         card.card_organisers = organisers.get(card.pk, [])
         card.card_themes = themes.get(card.pk, [])
+        card.card_availability = card.availability(now)
     return cards
 
 
-def next_events(limit: int, now: Any = None) -> list[EventPage]:
+def next_events(limit: int, request: HttpRequest | None = None, now: Any = None) -> list[EventPage]:
     """The first `limit` events not yet over, soonest first (from the catalogue)."""
     index = catalogue().events
-    return event_cards(index.ordered(index.at_least("end", now or clock.now()))[:limit])
+    return event_cards(index.ordered(index.at_least("end", now or clock.now()))[:limit], request)
 
 
 def event_listing_context(index_page: EventIndexPage, request: HttpRequest) -> dict[str, Any]:
@@ -123,7 +134,7 @@ def event_listing_context(index_page: EventIndexPage, request: HttpRequest) -> d
         keep={"periode": PAST} if past else {},
     )
     listing.notices[:0] = notices
-    context = listing.template_context("events", event_cards)
+    context = listing.template_context("events", lambda pks: event_cards(pks, request))
     return {
         **context,
         "past": past,

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Sum
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -26,7 +29,9 @@ from editorial.forms import EditorialPageForm
 from editorial.permissions import EditorialPageMixin
 from events import clock
 from fiches.blocks import DocumentBlock, FicheBodyBlock, LinksBlock
+from site_kazasso.images import ALT_TEXT_HELP, alt_text_errors
 from site_kazasso.pages import ChildRouteMixin
+from site_kazasso.typography import fr_date
 
 RESERVED_SLUGS = {"ical", "inscription"}
 
@@ -94,6 +99,40 @@ class EventPageForm(EditorialPageForm):
         return cleaned
 
 
+# At or under this many seats left, the page and cards say "Plus que N places".
+FEW_SEATS = 3
+AVAILABILITY_LABELS = {
+    "open": _("Inscriptions ouvertes"),
+    "closed": _("Inscriptions closes"),
+    "full": _("Complet"),
+    "waitlist": _("Liste d'attente"),
+}
+
+
+@dataclass(frozen=True)
+class Availability:
+    """A registration state as the reader sees it: `state` names its badge style."""
+
+    state: str
+    label: str
+
+
+# Where with_confirmed_seats() puts the count that confirmed_seats() then reads.
+CARD_SEATS = "annotated_confirmed_seats"
+
+
+def with_confirmed_seats(queryset: QuerySet[EventPage]) -> QuerySet[EventPage]:
+    """The events with their confirmed seats in the same query: lists read them without one query each."""
+    seats = (
+        Registration.objects.filter(event=OuterRef("pk"), status=Registration.Status.CONFIRMED)
+        .order_by()
+        .values("event")
+        .annotate(n=Sum("seats"))
+        .values("n")
+    )
+    return queryset.annotate(**{CARD_SEATS: Subquery(seats, output_field=models.IntegerField())})
+
+
 class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
     """A webinar or meeting: when, where, who speaks, and its registrations."""
 
@@ -141,6 +180,15 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
         related_name="events",
     )
     tags = ClusterTaggableManager(through=EventTag, blank=True, verbose_name=_("mots-clés"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=ALT_TEXT_HELP,
+    )
     body = StreamField(FicheBodyBlock(), verbose_name=_("présentation"), blank=True)
 
     registration_enabled = models.BooleanField(_("inscriptions sur le site"), default=True)
@@ -186,6 +234,29 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
             "participants est celui des présences cochées (menu « Présences et émargement »)."
         ),
     )
+    restitution = models.ForeignKey(
+        "fiches.FichePage",
+        verbose_name=_("fiche de restitution"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="restitution_events",
+        help_text=_("La fiche qui rend compte de l'événement : elle renvoie à son tour vers lui."),
+    )
+    reminder_hours = models.PositiveSmallIntegerField(
+        _("rappel (heures avant le début)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(168)],
+        help_text=_("Un courriel de rappel part ce nombre d'heures avant le début (24 : la veille)."),
+    )
+    followup_to_waitlist = models.BooleanField(
+        _("replay aussi à la liste d'attente"),
+        default=False,
+        help_text=_(
+            "Le courriel du replay et des supports part aux inscrits confirmés ; cochez pour "
+            "l'envoyer aussi aux personnes restées en liste d'attente."
+        ),
+    )
 
     base_form_class = EventPageForm
     # Who owns the event, who sees its registrations, what registrants receive and how they
@@ -200,11 +271,14 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
         "waitlist_enabled",
         "registration_opens_at",
         "registration_closes_at",
+        "reminder_hours",
+        "followup_to_waitlist",
     )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("chapo"),
+        FieldPanel("image"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
@@ -233,11 +307,18 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("max_seats_per_registration")]),
                 FieldPanel("waitlist_enabled"),
                 FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
+                FieldPanel("reminder_hours"),
             ],
             heading=_("Inscriptions"),
         ),
         MultiFieldPanel(
-            [FieldPanel("replay_url"), FieldPanel("resources"), FieldPanel("attendance_count")],
+            [
+                FieldPanel("replay_url"),
+                FieldPanel("resources"),
+                FieldPanel("followup_to_waitlist"),
+                FieldPanel("restitution"),
+                FieldPanel("attendance_count"),
+            ],
             heading=_("Après l'événement"),
         ),
     ]
@@ -267,7 +348,7 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, Any] = {}
+        errors: dict[str, Any] = alt_text_errors(self, "image")
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = _("Cet identifiant est réservé : choisissez-en un autre.")
         if self.start and self.end and self.end <= self.start:
@@ -317,6 +398,8 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
         """Seats held by confirmed registrations: the one count the page and the registration rules use."""
         if self.pk is None:  # a new event previewed before its first save has no registrations
             return 0
+        if CARD_SEATS in self.__dict__:  # read in bulk with the cards (with_confirmed_seats)
+            return self.__dict__[CARD_SEATS] or 0
         total = self.registrations.filter(status=Registration.Status.CONFIRMED).aggregate(n=Sum("seats"))["n"]
         return total or 0
 
@@ -349,6 +432,22 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
             return ("waitlist" if self.waitlist_enabled else "full"), left
         return "open", left
 
+    def availability(self, now: dt.datetime | None = None) -> Availability | None:
+        """What a reader needs to know first about registering: the badge of the page and cards."""
+        return self.describe_availability(*self.registration_status(now))
+
+    def describe_availability(self, state: str, left: int | None) -> Availability | None:
+        """The badge for a state and seats left already read (registration_status)."""
+        if state in ("disabled", "past"):
+            return None
+        if state == "not_open":
+            opens = fr_date(timezone.localtime(self.registration_opens_at), "j F à H\\hi")
+            return Availability(state, _("Inscriptions à partir du %(date)s") % {"date": opens})
+        if state == "open" and left is not None and left <= FEW_SEATS:
+            label = ngettext("Plus qu'une place", "Plus que %(n)s places", left) % {"n": left}
+            return Availability("few", label)
+        return Availability(state, AVAILABILITY_LABELS[state])
+
     def attendance(self) -> int | None:
         """How many took part: the attendance marks when registrations are taken on the site, the
         figure typed in only for an event registered elsewhere (the 2020 webinars)."""
@@ -373,6 +472,12 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
         from events.ical import event_ical_response
 
         return event_ical_response(self, request)
+
+    @path("inscription/<str:token>/")
+    def registration_confirmation(self, request: HttpRequest, token: str) -> Any:
+        from events.views import registration_confirmation
+
+        return registration_confirmation(self, request, token)
 
     @path("inscription/annuler/<str:token>/")
     def cancel_registration(self, request: HttpRequest, token: str) -> Any:
@@ -454,6 +559,9 @@ class Registration(models.Model):
     status = models.CharField(_("statut"), max_length=12, choices=Status.choices, db_index=True)
     created_at = models.DateTimeField(_("inscrit le"), auto_now_add=True, db_index=True)
     status_changed_at = models.DateTimeField(_("statut modifié le"), auto_now=True)
+    # Set in the transaction that queues the email (events/followups.py): never sent twice.
+    reminder_sent_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True, editable=False)
+    followup_sent_at = models.DateTimeField(_("replay envoyé le"), null=True, blank=True, editable=False)
     # Statistics, kept when the personal data is erased (events/attendance.py).
     attended = models.BooleanField(_("présent"), default=False)
     attendance_marked_at = models.DateTimeField(_("présence notée le"), null=True, blank=True)

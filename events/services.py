@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,6 +22,7 @@ from events import clock, emails
 from events.models import EventPage, Registration, rna_validator
 
 CANCEL_SALT = "events.registration.cancel"
+CONFIRMATION_SALT = "events.registration.confirmation"
 
 STATE_MESSAGES = {
     "disabled": gettext_lazy("Les inscriptions ne se font pas sur ce site pour cet événement."),
@@ -199,9 +201,28 @@ def cancel_token(registration: Registration) -> str:
     return url_token(registration.pk, CANCEL_SALT)
 
 
-def registration_from_token(event: EventPage, token: str) -> Registration | None:
-    """The registration a signed cancellation link points to, or None if it was tampered with."""
-    pk = url_token_value(token, CANCEL_SALT)
+def confirmation_token(registration: Registration) -> str:
+    """The token of the confirmation page the registration form redirects to (another salt:
+    a confirmation link is not a cancellation link). It holds the registration's id only."""
+    return url_token(registration.pk, CONFIRMATION_SALT)
+
+
+def registration_from_token(event: EventPage, token: str, salt: str = CANCEL_SALT) -> Registration | None:
+    """The registration a signed link (cancellation by default) points to, or None if tampered with."""
+    pk = url_token_value(token, salt)
     if not isinstance(pk, int):
         return None
     return Registration.objects.filter(pk=pk, event=event).first()
+
+
+def waiting_position(registration: Registration) -> int | None:
+    """1 for the first in line: waiting registrations are promoted in their order of arrival."""
+    if registration.status != Registration.Status.WAITING:
+        return None
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id, status=Registration.Status.WAITING
+    ).filter(
+        Q(created_at__lt=registration.created_at)
+        | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1

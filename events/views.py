@@ -5,23 +5,31 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from events import clock
 from events.forms import RegistrationForm
 from events.listing import EVENTS
 from events.models import Registration
 from events.services import (
+    CONFIRMATION_SALT,
     STATE_MESSAGES,
     RegistrationRefused,
     cancel,
+    cancel_token,
     cancellation_refusal,
+    confirmation_token,
     register,
     registration_from_token,
+    waiting_position,
 )
+from site_kazasso import content_version
 from site_kazasso.pagecache.middleware import shows_seats_of
 from site_kazasso.pages import routed_parent
 from site_kazasso.ratelimit import retry_after, wait_text
@@ -32,7 +40,7 @@ if TYPE_CHECKING:
 
 
 def event_detail(event: EventPage, request: HttpRequest) -> HttpResponse:
-    shows_seats_of(request, event.pk)  # before the seats are read: the only page showing them
+    shows_seats_of(request, event.pk)  # before the seats are read (the cards do the same)
     now = clock.now()
     state, seats_left = event.registration_status(now)
     form = None
@@ -61,25 +69,8 @@ def event_detail(event: EventPage, request: HttpRequest) -> HttpResponse:
                 form.add_error(refused.field, refused.message)
                 state, seats_left = event.registration_status(clock.now())
             else:
-                if registration.status == Registration.Status.CONFIRMED:
-                    messages.success(
-                        request,
-                        _(
-                            "Votre inscription est confirmée. Un courriel de confirmation vient d'être "
-                            "envoyé à %(email)s avec les informations pour participer."
-                        )
-                        % {"email": registration.email},
-                    )
-                else:
-                    messages.warning(
-                        request,
-                        _(
-                            "L'événement est complet : votre inscription est sur la liste d'attente. "
-                            "Vous recevrez un courriel à %(email)s si une place se libère."
-                        )
-                        % {"email": registration.email},
-                    )
-                return redirect(event.url + "#inscription")
+                # Post/redirect/get: a refresh or "back" shows the confirmation, never posts again.
+                return redirect(confirmation_url(event, registration), permanent=False)
     elif state in ("open", "waitlist"):
         form = RegistrationForm(event=event)
     context = event_context(event, request, now)
@@ -89,6 +80,7 @@ def event_detail(event: EventPage, request: HttpRequest) -> HttpResponse:
             "registration_state": state,
             "state_message": STATE_MESSAGES.get(state),
             "seats_left": seats_left,
+            "availability": event.describe_availability(state, seats_left),
         }
     )
     response = TemplateResponse(request, event.get_template(request), context, status=status)
@@ -124,9 +116,52 @@ def event_context(event: EventPage, request: HttpRequest, now: Any) -> dict[str,
             "organisers": listed["structure"],
             "themes": listed["theme"],
             "tags": listed["tag"],
+            "restitution": RESTITUTIONS.read().get(event.pk),
         }
     )
     return context
+
+
+def restitutions() -> dict[int, tuple[str, str]]:
+    """{event id: (title, url)} of the live, public fiche each event names as its restitution,
+    read once per content version: the event page pays no query for it."""
+    fiches = Page.objects.live().public().filter(fichepage__restitution_events__isnull=False)
+    fiches = fiches.annotate(event_id=F("fichepage__restitution_events__id"))
+    return {fiche.event_id: (fiche.title, fiche.url) for fiche in fiches}
+
+
+RESTITUTIONS = content_version.PerVersion(restitutions)
+
+
+def confirmation_url(event: EventPage, registration: Registration) -> str:
+    return f"{event.url}inscription/{confirmation_token(registration)}/"
+
+
+def registration_confirmation(event: EventPage, request: HttpRequest, token: str) -> HttpResponse:
+    """What was booked, its status, what happens next and how to cancel: personal, never cached."""
+    registration = registration_from_token(event, token, CONFIRMATION_SALT)
+    context = event_context(event, request, clock.now())
+    status = 200
+    if registration is None:
+        context["error"] = _(
+            "Ce lien de confirmation n'est pas valide. Vérifiez qu'il est complet, ou retrouvez "
+            "votre inscription dans le courriel de confirmation."
+        )
+        status = 404
+    else:
+        context.update(
+            {
+                "registration": registration,
+                "waiting_position": waiting_position(registration),
+                "cancel_url": f"{event.url}inscription/annuler/{cancel_token(registration)}/",
+                "cancel_refusal": cancellation_refusal(event),
+            }
+        )
+    response = TemplateResponse(request, "events/registration_confirmation.html", context, status=status)
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def cancel_registration(event: EventPage, request: HttpRequest, token: str) -> HttpResponse:

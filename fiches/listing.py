@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from site_kazasso.images import with_renditions
 from site_kazasso.keywords import best_matches
 from site_kazasso.text import fold
 from taxonomy.catalogue import KindIndex, catalogue
@@ -90,13 +91,13 @@ def live_fiches() -> QuerySet[FichePage]:
 def fiche_cards(pks: list[int]) -> list[FichePage]:
     """The live fiches with these ids, in this order, with what their cards show.
 
-    One query: the structure, the typology and the themes come from the catalogue (the ids do
-    too), as `card_themes`.
+    Two queries: the fiches with their images, then the images' renditions; the structure, the
+    typology and the themes come from the catalogue (the ids do too), as `card_themes`.
     """
     from fiches.models import FichePage
 
     cat = catalogue()
-    cards = load_in_order(FichePage.objects.defer("body"), pks)
+    cards = load_in_order(with_renditions(FichePage.objects.defer("body")), pks)
     themes = cat.carried(FICHES, "theme", pks)
     for card in cards:
         card.card_themes = themes.get(card.pk, [])

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -23,6 +23,8 @@ from editorial.forms import EditorialPageForm
 from editorial.permissions import EditorialPageMixin
 from fiches.blocks import FicheBodyBlock
 from fiches.listing import FICHES, fiche_listing_context
+from site_kazasso import content_version
+from site_kazasso.images import ALT_TEXT_HELP, alt_text_errors
 from site_kazasso.pages import ChildRouteMixin, routed_parent
 from taxonomy.catalogue import catalogue
 from taxonomy.facets import listed_classification, load_in_order
@@ -115,6 +117,15 @@ class FichePage(EditorialPageMixin, Page):
         blank=True,
         help_text=_("Date à laquelle le contenu a été vérifié pour la dernière fois."),
     )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=ALT_TEXT_HELP,
+    )
 
     base_form_class = FichePageForm
     # Only the owning structure, the coordination and admins change who owns the fiche.
@@ -123,6 +134,7 @@ class FichePage(EditorialPageMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("chapo"),
+        FieldPanel("image"),
         MultiFieldPanel(
             [
                 FieldPanel("structure"),
@@ -161,8 +173,11 @@ class FichePage(EditorialPageMixin, Page):
 
     def clean(self) -> None:
         super().clean()
+        errors = alt_text_errors(self, "image")
         if self.updated_on and self.updated_on.year < 1990:
-            raise ValidationError({"updated_on": _("Cette date semble erronée.")})
+            errors["updated_on"] = _("Cette date semble erronée.")
+        if errors:
+            raise ValidationError(errors)
 
     def get_meta_description(self) -> str:
         return self.search_description or self.chapo
@@ -205,6 +220,7 @@ class FichePage(EditorialPageMixin, Page):
             }
         context["themes"], context["tags"] = listed["theme"], listed["tag"]
         context["related_fiches"] = self.live_related_fiches(preview=preview)
+        context["restituted_events"] = RESTITUTED_EVENTS.read().get(self.pk, [])
         parent = routed_parent(self)
         context["listing_url"] = parent.url if parent else "/ressources/"
         context["crumbs"] = [
@@ -213,6 +229,28 @@ class FichePage(EditorialPageMixin, Page):
             (self.title, None),
         ]
         return context
+
+
+def restituted_events() -> dict[int, list[tuple[str, str]]]:
+    """{fiche id: [(title, url)]} of the live, public events naming that fiche as their restitution.
+
+    Read through the events' foreign key (`restitution_events`, the reverse relation), once per
+    content version: a fiche page pays no query for it.
+    """
+    found: dict[int, list[tuple[str, str]]] = {}
+    events = (
+        Page.objects.live()
+        .public()
+        .filter(eventpage__restitution__isnull=False)
+        .annotate(fiche_id=F("eventpage__restitution_id"))
+        .order_by("-eventpage__start")
+    )
+    for event in events:
+        found.setdefault(event.fiche_id, []).append((event.title, event.url))
+    return found
+
+
+RESTITUTED_EVENTS = content_version.PerVersion(restituted_events)
 
 
 class FicheRelatedLink(Orderable):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -16,6 +17,7 @@ from wagtail.models import Page
 from editorial.permissions import EditorialPageMixin
 from fiches.listing import annotate_fiche_counts, fiche_cards
 from members.models import Structure
+from site_kazasso.images import alt_text_errors
 from site_kazasso.pages import ChildRouteMixin
 from taxonomy.catalogue import catalogue
 from taxonomy.models import Theme
@@ -30,10 +32,24 @@ class HomePage(EditorialPageMixin, ChildRouteMixin, Page):
     )
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     about = RichTextField(_("le collectif"), blank=True, features=["bold", "italic", "link", "ul"])
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de l'en-tête"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Facultative, recadrée en 4:3. Son texte alternatif est la « description » de l'image "
+            "(obligatoire). Sans image, une illustration du site est affichée."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("intro")], heading=_("En-tête")),
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("intro"), FieldPanel("hero_image")], heading=_("En-tête")
+        ),
         FieldPanel("about"),
     ]
 
@@ -42,6 +58,12 @@ class HomePage(EditorialPageMixin, ChildRouteMixin, Page):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    def clean(self) -> None:
+        super().clean()
+        errors = alt_text_errors(self, "hero_image")
+        if errors:
+            raise ValidationError(errors)
 
     def routed_children(self) -> QuerySet[Page]:
         # The index pages as their own class, their fields (an intro) read only when shown.
@@ -59,7 +81,7 @@ class HomePage(EditorialPageMixin, ChildRouteMixin, Page):
         from events.listing import next_events
         from events.models import EventIndexPage
 
-        context["next_events"] = next_events(NEXT_EVENTS)
+        context["next_events"] = next_events(NEXT_EVENTS, request)
         context["event_index"] = EventIndexPage.objects.live().first()
         return context
 

@@ -1,8 +1,11 @@
 """Member structures: the support organisations that write and own the platform's content."""
 
+from decimal import Decimal
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -52,6 +55,35 @@ class Structure(models.Model):
     email = models.EmailField(_("courriel de contact"), blank=True)
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
     address = models.TextField(_("adresse"), blank=True)
+    opening_hours = models.TextField(
+        _("horaires d'ouverture"),
+        blank=True,
+        max_length=600,
+        help_text=_(
+            "Une ligne par période, ex. : « Du lundi au vendredi : 8 h 30 – 12 h, 13 h 30 – 16 h 30 »."
+        ),
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
+        help_text=_(
+            "Facultative, avec la longitude : place le lien « Voir sur la carte » au bon endroit "
+            "(ex. : -20.882057)."
+        ),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
+        help_text=_("Ex. : 55.450675. Sans coordonnées, le lien cherche l'adresse sur OpenStreetMap."),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -71,6 +103,9 @@ class Structure(models.Model):
         editable=False,
         help_text=_("Créé automatiquement : ses membres rédigent au nom de la structure."),
     )
+
+    # What the structure's own editors may change themselves (members.contact), nothing else.
+    contact_fields = ("address", "latitude", "longitude", "opening_hours", "phone", "email", "website")
 
     class Meta:
         ordering = ["name"]
@@ -92,10 +127,33 @@ class Structure(models.Model):
     def short_name(self) -> str:
         return self.acronym or self.name
 
+    @property
+    def has_contact(self) -> bool:
+        return any((self.website, self.email, self.phone, self.address, self.opening_hours))
+
+    @property
+    def map_url(self) -> str:
+        """A plain link to the place on OpenStreetMap (its coordinates, else a search for its
+        address); no map is embedded, the page makes no request to OpenStreetMap."""
+        if self.latitude is not None and self.longitude is not None:
+            lat, lon = f"{self.latitude:f}", f"{self.longitude:f}"
+            return (
+                f"https://www.openstreetmap.org/?{urlencode({'mlat': lat, 'mlon': lon})}#map=17/{lat}/{lon}"
+            )
+        if self.address.strip():
+            place = ", ".join(line.strip() for line in self.address.splitlines() if line.strip())
+            if "réunion" not in place.lower():
+                place += ", La Réunion"
+            return f"https://www.openstreetmap.org/search?{urlencode({'query': place})}"
+        return ""
+
     def clean(self) -> None:
         """Refuse a short name whose editor group ("Rédaction – …") another structure or group holds:
         the group is created with the structure, and two structures cannot share one."""
         super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            raise ValidationError({missing: _("Indiquez la latitude et la longitude, ou aucune des deux.")})
         from django.contrib.auth.models import Group
 
         from members.roles import editor_group_name

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 from django.core.paginator import Page as PaginatorPage
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
@@ -276,10 +276,10 @@ def best_first(index: KindIndex, scores: np.ndarray, kind: str, mask: int) -> It
             yield (-score, -pk), kind, pk
 
 
-def load_cards(ids: list[tuple[str, int]]) -> list[tuple[str, Any]]:
+def load_cards(ids: list[tuple[str, int]], request: HttpRequest | None = None) -> list[tuple[str, Any]]:
     """Fetch one page of results with what their cards show, in a constant number of queries."""
     fiches = {p.pk: p for p in fiche_cards([pk for kind, pk in ids if kind == FICHE])}
-    events = {p.pk: p for p in event_cards([pk for kind, pk in ids if kind == EVENT])}
+    events = {p.pk: p for p in event_cards([pk for kind, pk in ids if kind == EVENT], request)}
     cards = []
     for kind, pk in ids:
         page = (fiches if kind == FICHE else events).get(pk)

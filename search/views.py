@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from modelsearch.utils import normalise_query_string
 from taggit.models import Tag
 from wagtail.models import Page
@@ -53,11 +54,12 @@ def search(request: HttpRequest) -> HttpResponse:
         log_query(engine.query)
     context = {
         "search_query": engine.query,
+        "crumbs": [(_("Accueil"), "/"), (_("Recherche"), None)],
         "engine": engine,
         "facets": facets,
         "active_filters": engine.active_filters(),
         "notices": engine.notices,
-        "results": load_cards(list(page.object_list)),
+        "results": load_cards(list(page.object_list), request),
         "page": page,
         "page_range": page_range,
         "previous_url": engine.page_url(number - 1) if page.has_previous() else None,

@@ -52,6 +52,10 @@ class ActiveFilter:
     remove_url: str
 
 
+# Past this many options a facet shows the rest under "Voir tout (N)" (includes/facets.html).
+FACET_FOLD_AFTER = 8
+
+
 @dataclass(frozen=True)
 class Sort:
     """One order a listing offers (`?tri=`): `key(index)` gives the sort key of a position, or
@@ -68,6 +72,20 @@ class FacetResult:
     param: str
     label: str
     options: list[FacetOption]
+
+    @property
+    def shown(self) -> list[FacetOption]:
+        """The options always visible; `folded` holds the others."""
+        return self.options[:FACET_FOLD_AFTER]
+
+    @property
+    def folded(self) -> list[FacetOption]:
+        return self.options[FACET_FOLD_AFTER:]
+
+    @property
+    def folded_selected(self) -> bool:
+        """A chosen option among the folded ones keeps the fold open, so the reader sees it."""
+        return any(option.selected for option in self.folded)
 
 
 class Facet:

@@ -25,6 +25,8 @@ class OutboxEmail(models.Model):
     attachments = models.JSONField(_("pièces jointes"), default=list, blank=True)
     from_email = models.CharField(_("expéditeur"), max_length=254)
     to = models.JSONField(_("destinataires"), default=list)
+    # [{"filename", "content", "mimetype"}]: small text files only (an event's .ics).
+    attachments = models.JSONField(_("pièces jointes"), default=list, blank=True)
     status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("essais"), default=0)
     next_attempt_at = models.DateTimeField(_("prochain essai"), default=timezone.now)

@@ -23,8 +23,8 @@ from site_kazasso import content_version
 
 # /apercu/: draft preview links (editorial/sharing.py), personal to whoever holds the token.
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/apercu/")
-# The cancellation and certificate links of a registration are personal, whatever their response.
-EXCLUDED_FRAGMENTS = ("/inscription/annuler/", "/attestation/")
+# A registration's confirmation, cancellation and certificate links are personal, whatever their response.
+EXCLUDED_FRAGMENTS = ("/inscription/", "/attestation/")
 CACHED_CONTENT_TYPES = frozenset(
     {
         "text/html",
@@ -110,17 +110,20 @@ def is_storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     return not is_personal(request, response)
 
 
-def shows_seats_of(request: HttpRequest, event_id: int) -> None:
-    """Called by a view before it reads an event's registrations: its cached page then lives
-    only as long as those registrations do not change (`content_version.seats_changed`).
+def shows_seats_of(request: HttpRequest | None, *event_ids: int) -> None:
+    """Called by a view before it reads events' registrations (an event page, a list of cards):
+    its cached page then lives only as long as those registrations do not change
+    (`content_version.seats_changed`). Without a request (a command), nothing to do.
     """
+    if request is None or not event_ids:
+        return
     if not settings.KAZASSO_PAGE_CACHE or not is_cacheable_request(request):
         return
     versions = getattr(request, SEAT_VERSIONS_ATTRIBUTE, None)
     if versions is None:
         versions = {}
         setattr(request, SEAT_VERSIONS_ATTRIBUTE, versions)
-    versions.update(content_version.seats_versions([event_id]))
+    versions.update(content_version.seats_versions(event_ids))
 
 
 def frozen(request: HttpRequest, response: HttpResponseBase) -> Entry:

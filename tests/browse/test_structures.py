@@ -74,3 +74,41 @@ def test_breadcrumb(client, fiche_index):
         "Accueil",
         "Structures membres",
     ]
+
+
+def test_structure_page_shows_its_contact_details_and_a_plain_openstreetmap_link(client):
+    mda = Structure.objects.get(slug="mda-saint-benoit")
+    mda.address = "Rue du Général de Gaulle\n97470 Saint-Benoît"
+    mda.opening_hours = "Du lundi au jeudi : 8 h 30 – 12 h\nLe vendredi : 8 h 30 – 12 h"
+    mda.phone = "0262 00 10 20"
+    mda.save()
+    html = client.get("/structures/mda-saint-benoit/").content.decode()
+    contact = BeautifulSoup(html, "html.parser").select_one(".contact-list")
+    details = {dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in contact.select("dt")}
+    assert set(details) == {"Adresse", "Horaires d'ouverture", "Téléphone"}
+    assert "Le vendredi : 8 h 30 – 12 h" in details["Horaires d'ouverture"].get_text()
+    assert details["Téléphone"].a["href"] == "tel:0262001020"
+    search = details["Adresse"].select_one("a.contact-list__map")["href"]
+    assert search.startswith("https://www.openstreetmap.org/search?query=")
+    assert "Saint-Beno%C3%AEt%2C+La+R%C3%A9union" in search
+
+    mda.latitude, mda.longitude = "-21.033900", "55.712800"
+    mda.save()  # Structure is registered with the content version: the page follows at once
+    html = client.get("/structures/mda-saint-benoit/").content.decode()
+    link = BeautifulSoup(html, "html.parser").select_one("a.contact-list__map")["href"]
+    assert link == "https://www.openstreetmap.org/?mlat=-21.033900&mlon=55.712800#map=17/-21.033900/55.712800"
+    # A link, not a map: nothing on the page is loaded from OpenStreetMap.
+    assert "<iframe" not in html and 'src="https://www.openstreetmap' not in html
+
+
+def test_logos_keep_their_ratio_with_rendition_sizes(client, settings, tmp_path):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    settings.MEDIA_ROOT = tmp_path
+    cros = Structure.objects.get(slug="cros-reunion")
+    cros.logo = get_image_model().objects.create(title="Logo", file=get_test_image_file(size=(300, 100)))
+    cros.save()
+    soup = BeautifulSoup(client.get("/structures/").content, "html.parser")
+    logo = soup.select_one(".structure-card__logo")
+    assert (logo["width"], logo["height"], logo["alt"]) == ("160", "53", "")  # max-160x80 of 300×100

@@ -3,10 +3,12 @@ and every element reached shows a visible focus; axe also checks the states they
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
 from events.models import Registration
 from tests.e2e.checks import axe_violations
+from tests.e2e.conftest import PHONE
 from tests.e2e.keyboard import tab_to
 from tests.e2e.seed import E2E, seed_site
 
@@ -77,8 +79,58 @@ def test_registration_form_with_the_keyboard(desktop_page, shots):
     tab_to(page, "#inscription button[type=submit]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    expect(page.locator(".flash")).to_contain_text("Votre inscription est confirmée")
+    expect(page.locator(".confirmation")).to_contain_text("Votre inscription est confirmée")
     shots(page, "inscription-clavier")
     assert axe_violations(page) == []
     registration = Registration.objects.get(event=webinar)
     assert (registration.association_name, registration.seats) == ("Les Amis du Volcan", 2)
+
+
+@pytest.mark.parametrize("viewport", [PHONE], ids=["telephone"])
+def test_menu_and_suggestions_with_the_keyboard(page, shots):
+    """On a phone: the disclosure menu (Enter opens, Escape closes and gives the focus back), then
+    the search suggestions as a combobox (arrows move, Escape closes, Enter opens the option)."""
+    seed_site(extra_fiches=3)  # three "Budget prévisionnel" fiches
+    page.goto("/evenements/")
+    menu = page.locator("button.menu-toggle")
+    stops = tab_to(page, "button.menu-toggle")
+    assert [stop["text"] for stop in stops][0] == "Aller au contenu"
+    expect(page.locator("#menu-principal")).to_be_hidden()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    tab_to(page, '#menu-principal a[href="/ressources/"]', limit=2)
+    shots(page, "menu-ouvert")
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_be_focused()
+    expect(page.locator("#menu-principal")).to_be_hidden()
+
+    box = page.locator("#header-q")
+    tab_to(page, "#header-q", limit=1)  # the folded menu's links are skipped
+    expect(box).to_have_attribute("role", "combobox")
+    page.keyboard.type("budget")
+    listbox = page.locator("#" + box.get_attribute("aria-controls"))
+    expect(box).to_have_attribute("aria-expanded", "true")
+    options = listbox.get_by_role("option")
+    expect(options).to_have_count(3)
+    expect(page.get_by_role("status").filter(has_text="3 suggestions")).to_have_count(1)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    first = options.nth(0)
+    expect(box).to_have_attribute("aria-activedescendant", first.get_attribute("id"))
+    expect(first).to_have_attribute("aria-selected", "true")
+    expect(box).to_be_focused()
+    shots(page, "suggestions-clavier")
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+    expect(box).to_have_value("budget")  # Escape closes the list, the words stay
+    page.keyboard.press("ArrowUp")  # reopens on the last option
+    expect(options.nth(2)).to_have_attribute("aria-selected", "true")
+    title = options.nth(2).inner_text().split(" – ")[0]
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text(title)

@@ -56,8 +56,8 @@ def test_readers_register_until_the_waiting_list(new_page, shots):
         first.get_by_role("link", name=webinar.title).click()
     expect(first.locator(".registration__seats")).to_have_text("4 places disponibles sur 4.")
     register(first, "Les Amis du Volcan", "volcan@asso.re", 1)
-    expect(first.locator(".flash")).to_contain_text("Votre inscription est confirmée")
-    expect(first.locator(".flash")).to_contain_text("volcan@asso.re")
+    expect(first.locator(".confirmation")).to_contain_text("Votre inscription est confirmée")
+    expect(first.locator(".confirmation")).to_contain_text("volcan@asso.re")
     shots(first, "inscription-confirmee")
     confirmation = [email for email in mail.outbox if email.to == ["volcan@asso.re"]]
     assert len(confirmation) == 1
@@ -73,14 +73,15 @@ def test_readers_register_until_the_waiting_list(new_page, shots):
     second = new_page()
     second.goto(webinar.url)
     register(second, "Judo Club de Saint-Pierre", "judo@asso.re", 3)
-    expect(second.locator(".flash")).to_contain_text("Votre inscription est confirmée")
+    expect(second.locator(".confirmation")).to_contain_text("Votre inscription est confirmée")
+    second.goto(webinar.url)
     expect(second.locator(".registration__seats")).to_contain_text("Complet")
     shots(second, "dernieres-places")
 
     third = new_page()
     third.goto(webinar.url)
     register(third, "Théâtre du Butor", "butor@asso.re", 1)
-    expect(third.locator(".flash")).to_contain_text("liste d'attente")
+    expect(third.locator(".confirmation")).to_contain_text("liste d'attente")
     shots(third, "liste-attente")
     statuses = dict(Registration.objects.filter(event=webinar).values_list("email", "status"))
     assert statuses == {

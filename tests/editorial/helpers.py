@@ -70,7 +70,10 @@ def event_form(page: Page, **overrides: object) -> dict:
         "waitlist_enabled": source.waitlist_enabled,
         "registration_opens_at": moment(source.registration_opens_at),
         "registration_closes_at": moment(source.registration_closes_at),
+        "reminder_hours": source.reminder_hours,
         "replay_url": source.replay_url,
+        "followup_to_waitlist": source.followup_to_waitlist,
+        "restitution": source.restitution_id or "",
         "resources": streamfield([]),
         "attendance_count": source.attendance_count if source.attendance_count is not None else "",
         "comments": inline_formset([]),
@@ -81,7 +84,9 @@ def event_form(page: Page, **overrides: object) -> dict:
     }
     data.update({k: v for k, v in overrides.items() if k not in lists})
     lists.update({k: v for k, v in overrides.items() if k in lists})
-    checkboxes = {k: data.pop(k) for k in ("registration_enabled", "waitlist_enabled")}
+    checkboxes = {
+        k: data.pop(k) for k in ("registration_enabled", "waitlist_enabled", "followup_to_waitlist")
+    }
     form = nested_form_data(data)
     form.update({k: "on" for k, checked in checkboxes.items() if checked})
     form.update(lists)
@@ -158,4 +163,6 @@ def hijacked_event(page: Page) -> dict:
         waitlist_enabled=False,
         registration_opens_at="2030-03-01 09:00",
         registration_closes_at="2030-03-10 09:00",
+        reminder_hours=2,
+        followup_to_waitlist=True,
     )

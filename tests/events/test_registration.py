@@ -9,7 +9,14 @@ from django.core import mail
 
 from events import services
 from events.models import Registration
-from events.services import RegistrationData, RegistrationRefused, cancel, cancel_token, register
+from events.services import (
+    RegistrationData,
+    RegistrationRefused,
+    cancel,
+    cancel_token,
+    confirmation_token,
+    register,
+)
 from tests.factories import EventFactory, reunion
 
 pytestmark = pytest.mark.django_db
@@ -202,8 +209,8 @@ def test_form_registration_confirms_and_emails_the_link(client, event, django_ca
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/evenements/atelier/", form())
     assert response.status_code == 302
-    assert response["Location"] == "/evenements/atelier/#inscription"
     registration = Registration.objects.get()
+    assert response["Location"] == f"/evenements/atelier/inscription/{confirmation_token(registration)}/"
     assert (registration.seats, registration.status, registration.rna_number) == (
         2,
         "confirmee",
@@ -218,7 +225,7 @@ def test_form_registration_confirms_and_emails_the_link(client, event, django_ca
     assert "/evenements/atelier/inscription/annuler/" in message.body
     assert "/evenements/atelier/ical/" in message.body
     assert "&#x27;" not in message.body  # plain text, not HTML-escaped
-    page = client.get("/evenements/atelier/")
+    page = client.get(response["Location"])
     assert "Votre inscription est confirmée" in page.content.decode()
     assert SECRET not in page.content.decode()
 

@@ -117,3 +117,30 @@ def test_detail_page_queries_are_few_and_do_not_grow_with_related_content(
     with django_assert_max_num_queries(most):
         with_one = count_queries(client, small.url)
     assert count_queries(client, large.url) == with_one
+
+
+def add_events(count: int, start: int = 0) -> None:
+    """Upcoming events with registrations, so their cards show seat-dependent badges."""
+    for i in range(start, start + count):
+        event = EventFactory(capacity=5, start=aware(2031, 1 + i % 12, 1 + i % 28))
+        Registration.objects.create(
+            event=event,
+            association_name="A",
+            contact_name="C",
+            email="a@a.re",
+            seats=1 + i % 5,
+            status="confirmee",
+        )
+
+
+@pytest.mark.parametrize("url", ["/evenements/", "/"])
+def test_event_cards_read_their_seats_in_bulk(client, event_index, url):
+    """Each card says how many seats are left ("Plus que 3 places"…) without a query of its own."""
+    add_events(2)
+    client.get(url)
+    with_2 = count_queries(client, url)
+    add_events(4, start=2)
+    client.get(url)
+    body = client.get(url).content.decode()
+    assert "Plus que 2 places" in body  # the third event: 3 of its 5 seats taken
+    assert count_queries(client, url) == with_2

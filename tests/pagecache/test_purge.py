@@ -158,3 +158,14 @@ def test_saving_a_draft_of_an_unpublished_page_keeps_the_cache(client, fiche):
     draft.title = "Brouillon en cours, deuxième version"
     draft.save_revision()
     assert fetch(client, "/ressources/")[1] == "HIT"
+
+
+@pytest.mark.parametrize("url", ["/evenements/", "/", "/structures/crajep-reunion/", "/recherche/?q=atelier"])
+def test_a_registration_refreshes_the_cards_showing_its_seats(client, event_index, frozen_now, url):
+    """Cards say "Plus que N places": pages listing an event are keyed by its seat version."""
+    frozen_now(reunion(2030, 3, 1, 12))
+    event = EventFactory(slug="atelier-jauge", title="Atelier jauge", capacity=4)
+    RegistrationFactory(event=event, seats=1)
+    assert "Plus que 3 places" in cached(client, url)
+    RegistrationFactory(event=event, seats=2, email="autre@asso.re")
+    assert "Plus qu&#x27;une place" in refreshed(client, url)

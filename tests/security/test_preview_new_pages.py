@@ -27,6 +27,7 @@ def event_form(structure: Structure) -> dict:
             "structure": structure.pk,
             "capacity": "10",  # the seats left are computed: no registration yet
             "max_seats_per_registration": "3",
+            "reminder_hours": "24",  # prefilled by the form
             "registration_enabled": "on",
             "body": streamfield([]),
             "resources": streamfield([]),

@@ -113,11 +113,16 @@ class Command(BaseCommand):
         return [
             builders.ensure_images(ctx),
             builders.ensure_structure_logos(ctx),
+            builders.ensure_structure_contacts(ctx),
             builders.ensure_documents(ctx),
         ]
 
     def load_site(self, ctx: DemoContext) -> list[StepReport]:
-        return [builders.ensure_home_content(ctx), builders.ensure_site_settings(ctx)]
+        return [
+            builders.ensure_site_address(ctx),
+            builders.ensure_home_content(ctx),
+            builders.ensure_site_settings(ctx),
+        ]
 
     def load_fiches(self, ctx: DemoContext) -> list[StepReport]:
         return [builders.ensure_fiches(ctx)]
