@@ -30,6 +30,7 @@ from browse.queries import (
 )
 from events.models import EventPage
 from fiches.models import FichePage
+from site_kazasso.typography import fr_date
 from taxonomy.models import Theme
 
 REUNION = ZoneInfo(settings.TIME_ZONE)  # the site's zone, La Réunion, whatever the server's
@@ -50,8 +51,7 @@ TIME = "G\\hi"
 
 def french_date(moment: dt.datetime) -> str:
     """« 1er juin 2030 », « 12 mars 2030 »: French writes the first day of a month as an ordinal."""
-    day = "1er" if moment.day == 1 else str(moment.day)
-    return f"{day} {dateformat(moment, 'F Y')}"
+    return fr_date(moment, "j F Y")
 
 
 def event_when(event: EventPage) -> str:

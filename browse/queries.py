@@ -14,6 +14,8 @@ from urllib.parse import quote, urlencode
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, ngettext
 from taggit.models import Tag
 
 from events import clock
@@ -149,6 +151,20 @@ class BrowseContent:
     @property
     def is_empty(self) -> bool:
         return not (self.fiche_count or self.upcoming_count or self.past_count)
+
+    @property
+    def summary(self) -> str:
+        """« 1 ressource, 2 événements à venir et 1 événement passé », zero parts left out."""
+        counted = [
+            (self.fiche_count, ngettext("%(n)s ressource", "%(n)s ressources", self.fiche_count)),
+            (
+                self.upcoming_count,
+                ngettext("%(n)s événement à venir", "%(n)s événements à venir", self.upcoming_count),
+            ),
+            (self.past_count, ngettext("%(n)s événement passé", "%(n)s événements passés", self.past_count)),
+        ]
+        parts = [phrase % {"n": n} for n, phrase in counted if n]
+        return get_text_list(parts, gettext("et"))
 
 
 def browse_content(

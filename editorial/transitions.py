@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, WorkflowState
+
+from site_kazasso.typography import fr_date
 
 SUBMIT, APPROVE, REJECT = "submit", "approve", "reject"
 
@@ -53,7 +55,7 @@ def transition_message(page: Page, transition: str) -> str:
         }
     scheduled = page.scheduled_revision
     if scheduled is not None:
-        moment = formats.date_format(timezone.localtime(scheduled.approved_go_live_at), "j F Y à H:i")
+        moment = fr_date(timezone.localtime(scheduled.approved_go_live_at), "j F Y à H:i")
         return _("Vous avez approuvé « %(title)s » : sa publication est programmée le %(moment)s.") % {
             "title": title,
             "moment": moment,

@@ -23,6 +23,7 @@ from events import clock, emails
 from events.models import PERSONAL_DATA_ERASED, EventPage, Registration
 from events.services import url_token, url_token_value
 from site_kazasso import content_version
+from site_kazasso.typography import fr_date
 
 CERTIFICATE_SALT = "events.attendance.certificate"
 NOON = dt.time(12, 0)
@@ -90,13 +91,13 @@ def dates_text(event: EventPage) -> str:
     start, end = local_span(event)
     if not is_multi_day(event):
         return _("le %(day)s, de %(start)s à %(end)s") % {
-            "day": date_format(start, "l j F Y"),
+            "day": fr_date(start, "l j F Y"),
             "start": clock_text(start),
             "end": clock_text(end),
         }
     return _("du %(first)s au %(last)s") % {
-        "first": date_format(start, "l j F Y" if start.year != end.year else "l j F"),
-        "last": date_format(event_days(event)[-1], "l j F Y"),
+        "first": fr_date(start, "l j F Y" if start.year != end.year else "l j F"),
+        "last": fr_date(event_days(event)[-1], "l j F Y"),
     }
 
 

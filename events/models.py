@@ -13,7 +13,6 @@ from django.db import models
 from django.db.models import OuterRef, Q, QuerySet, Subquery, Sum
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -32,6 +31,7 @@ from events import clock
 from fiches.blocks import DocumentBlock, FicheBodyBlock, LinksBlock
 from site_kazasso.images import ALT_TEXT_HELP, alt_text_errors
 from site_kazasso.pages import ChildRouteMixin
+from site_kazasso.typography import fr_date
 
 RESERVED_SLUGS = {"ical", "inscription"}
 
@@ -441,7 +441,7 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
         if state in ("disabled", "past"):
             return None
         if state == "not_open":
-            opens = date_format(timezone.localtime(self.registration_opens_at), "j F à H\\hi")
+            opens = fr_date(timezone.localtime(self.registration_opens_at), "j F à H\\hi")
             return Availability(state, _("Inscriptions à partir du %(date)s") % {"date": opens})
         if state == "open" and left is not None and left <= FEW_SEATS:
             label = ngettext("Plus qu'une place", "Plus que %(n)s places", left) % {"n": left}

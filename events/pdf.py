@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.enums import TableCellFillMode
 
 from events import attendance, clock
 from events.models import EventPage, Registration
+from site_kazasso.typography import fr_date
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu"
@@ -155,7 +155,7 @@ def certificate(registration: Registration) -> bytes:
     pdf.line_of_text(_("Format : %(format)s") % {"format": event.get_format_display()}, height=7)
     pdf.line_of_text(_("Lieu : %(place)s") % {"place": place_text(event)}, height=7)
     pdf.ln(14)
-    today = date_format(timezone.localtime(clock.now()), "j F Y")
+    today = fr_date(timezone.localtime(clock.now()), "j F Y")
     pdf.line_of_text(_("Fait le %(date)s, pour valoir ce que de droit.") % {"date": today}, height=7)
     pdf.line_of_text(_("Pour le collectif Kaz Asso et les structures organisatrices."), height=7)
     return pdf.output_bytes()

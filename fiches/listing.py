@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -10,8 +11,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from site_kazasso.images import with_renditions
-from taxonomy.catalogue import catalogue
-from taxonomy.facets import Facet, FacetedListing, RelatedFacet, TagFacet, YearFacet, load_in_order
+from site_kazasso.keywords import best_matches
+from site_kazasso.text import fold
+from taxonomy.catalogue import KindIndex, catalogue
+from taxonomy.facets import Facet, FacetedListing, RelatedFacet, Sort, TagFacet, YearFacet, load_in_order
 from taxonomy.kinds import ContentKind, Field, Link, Year
 
 if TYPE_CHECKING:
@@ -35,6 +38,7 @@ def fiche_kind() -> ContentKind:
             Link("tag", FicheTag, page="content_object_id", value="tag_id"),
             Year(),
         ),
+        columns=("updated_on",),
     )
 
 
@@ -47,6 +51,34 @@ def fiche_facets() -> list[Facet]:
         TagFacet("tagged_with", _("Mot-clé")),
         YearFacet("annee", _("Année")),
     ]
+
+
+def by_update(index: KindIndex) -> Callable[[int], tuple]:
+    """Latest « à jour au » first, fiches without one last (newest published first among equals)."""
+    updated = index.columns["updated_on"]
+    return lambda at: (updated[at] is None, -updated[at].toordinal() if updated[at] else 0)
+
+
+def by_title(index: KindIndex) -> Callable[[int], tuple]:
+    """French alphabetical order: accents and case folded (« Égalité » between « Don » and « Fête »)."""
+    titles = index.titles
+    return lambda at: (fold(titles[at]), titles[at])
+
+
+def fiche_sorts() -> list[Sort]:
+    """The orders of /ressources/ (`?tri=`), the default first."""
+    return [
+        Sort("recent", _("Plus récentes")),
+        Sort("maj", _("Mises à jour récemment"), by_update),
+        Sort("az", _("Titre, de A à Z"), by_title),
+    ]
+
+
+def matching_fiches(query: str) -> tuple[list[int], bool]:
+    """The keyword box of /ressources/: the site search's rule, over live fiches only."""
+    from fiches.models import FichePage
+
+    return best_matches(FichePage.objects.live().public(), query)
 
 
 def live_fiches() -> QuerySet[FichePage]:
@@ -89,6 +121,8 @@ def fiche_listing_context(index_page: Any, request: HttpRequest) -> dict[str, An
         base=cat.fiches.mask("parent", index_page.path),
         query=request.GET,
         per_page=getattr(settings, "FICHES_PER_PAGE", 12),
+        sorts=fiche_sorts(),
+        search=matching_fiches,
     )
     context = listing.template_context("fiches", fiche_cards)
     context["clear_url"] = index_page.url

@@ -11,8 +11,6 @@ query browses everything with the same facets.
 from __future__ import annotations
 
 import heapq
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +18,6 @@ from itertools import islice
 from typing import Any
 
 import numpy as np
-from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
@@ -31,6 +28,7 @@ from events.listing import EVENTS, event_cards
 from events.models import EventPage
 from fiches.listing import FICHES, fiche_cards
 from fiches.models import FichePage
+from site_kazasso.keywords import MAX_MATCHES, best_matches, max_query_length, normalise_query
 from site_kazasso.text import fold
 from taxonomy.catalogue import Catalogue, KindIndex, catalogue
 from taxonomy.facets import (
@@ -46,23 +44,10 @@ from taxonomy.facets import (
     querystring,
 )
 
-MAX_MATCHES = 500
 PER_PAGE = 12
 FICHE, EVENT = "fiche", "evenement"
 TYPES = {FICHE: gettext_lazy("Fiche"), EVENT: gettext_lazy("Événement")}
 SORTS = ("pertinence", "date")
-
-
-def max_query_length() -> int:
-    return getattr(settings, "SEARCH_MAX_QUERY_LENGTH", 200)
-
-
-def normalise_query(raw: str | None) -> tuple[str, bool]:
-    """Drop control characters (NUL included), collapse spaces, cut to the documented length."""
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in (raw or ""))
-    text = " ".join(text.split())
-    limit = max_query_length()
-    return text[:limit].strip(), len(text) > limit
 
 
 def site_facets() -> list[Facet]:
@@ -76,28 +61,11 @@ def site_facets() -> list[Facet]:
     ]
 
 
-def search_terms(query: str) -> str:
-    """Words only: quotes, operators and punctuation never reach the search backend's parser."""
-    return " ".join(re.findall(r"\w+", query))
-
-
 def matching_pages(query: str) -> tuple[list[int], bool]:
     """Ids of the best live public fiches and events for the query, best first, and whether
-    more pages match: all the words, or any of them when no page holds them all.
-
-    Wagtail's search gives pages, not ids, and building a page costs more than ranking it: the
-    best MAX_MATCHES are enough to read (and to facet).
+    more pages match (site_kazasso.keywords: the rule the listings' keyword box shares).
     """
-    terms = search_terms(query)
-    if not terms:
-        return [], False
-    pages = Page.objects.live().public().type(FichePage, EventPage).only("id")
-    for operator in ("and", "or"):
-        results = pages.search(terms, operator=operator, order_by_relevance=True)
-        found = [page.pk for page in results[: MAX_MATCHES + 1]]
-        if found or " " not in terms:
-            return found[:MAX_MATCHES], len(found) > MAX_MATCHES
-    return [], False
+    return best_matches(Page.objects.live().public().type(FichePage, EventPage), query, MAX_MATCHES)
 
 
 def ranks_in(index: KindIndex, best_first_ids: np.ndarray) -> tuple[int, np.ndarray]:

@@ -27,7 +27,7 @@ import pickle
 import threading
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -50,7 +50,7 @@ logger = logging.getLogger("site_kazasso.cache")
 STEPLEN = 4  # Wagtail's tree path: four characters per level
 UNVERSIONED = "initial"  # no version row yet (a flushed test database): never shared
 # Bumped when the pickled layout of Catalogue or KindIndex changes: old shared copies are ignored.
-LAYOUT = 2
+LAYOUT = 3
 
 
 @dataclass
@@ -66,6 +66,7 @@ class KindIndex:
     pk_array: np.ndarray = field(init=False)
     lookup: np.ndarray = field(init=False)
     all: int = field(init=False)
+    orders: dict[str, np.ndarray] = field(init=False, default_factory=dict)  # sorted_by(), per copy
 
     def __post_init__(self) -> None:
         self.position = {pk: i for i, pk in enumerate(self.pks)}
@@ -89,6 +90,30 @@ class KindIndex:
         size = len(self.pks)
         raw = np.frombuffer(mask.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
         return np.unpackbits(raw, bitorder="little", count=size).astype(bool)
+
+    def mask_of_pks(self, pks: Iterable[int]) -> int:
+        """The mask of the positions of these page ids; ids the index does not hold are ignored."""
+        ids = np.fromiter(pks, dtype=np.int64)
+        ids = ids[(ids >= 0) & (ids < len(self.lookup))]
+        at = self.lookup[ids]
+        flags = np.zeros(len(self.pks), dtype=bool)
+        flags[at[at >= 0]] = True
+        return self.mask_of_flags(flags)
+
+    def sorted_by(self, name: str, key: Callable[[int], Any]) -> np.ndarray:
+        """Every position ordered by `key(position)`, display order among equals: sorted once per
+        copy of the catalogue, then each request only picks its positions out of it.
+        """
+        order = self.orders.get(name)
+        if order is None:
+            order = np.array(sorted(range(len(self.pks)), key=key), dtype=np.int64)
+            self.orders[name] = order
+        return order
+
+    def ordered_by(self, mask: int, order: np.ndarray) -> list[int]:
+        """The page ids of a mask in the order of `order` (positions, from sorted_by())."""
+        flags = self.flags_of_mask(mask)
+        return self.pk_array[order[flags[order]]].tolist()
 
     def mask(self, dimension: str, key: Any) -> int:
         return self.facets.get(dimension, {}).get(key, 0)

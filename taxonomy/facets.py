@@ -20,10 +20,12 @@ from django.http import QueryDict
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from site_kazasso.keywords import max_query_length, normalise_query, search_terms
 from site_kazasso.text import fold
 from taxonomy.catalogue import Catalogue, KindIndex, catalogue
 
 MAX_PARAM_LENGTH = 200
+KEYWORD, SORT = "q", "tri"
 
 
 def clean_param(raw: str | None) -> str:
@@ -52,6 +54,17 @@ class ActiveFilter:
 
 # Past this many options a facet shows the rest under "Voir tout (N)" (includes/facets.html).
 FACET_FOLD_AFTER = 8
+
+
+@dataclass(frozen=True)
+class Sort:
+    """One order a listing offers (`?tri=`): `key(index)` gives the sort key of a position, or
+    None for the index's own display order.
+    """
+
+    value: str
+    label: str
+    key: Callable[[KindIndex], Callable[[int], Any]] | None = None
 
 
 @dataclass
@@ -237,10 +250,80 @@ class FacetedListing:
     notices: list[str] = field(default_factory=list)
     selected: dict[str, tuple[Any, str]] = field(default_factory=dict)
     params: dict[str, str] = field(default_factory=dict)
+    sorts: Sequence[Sort] = ()  # the first is the default
+    search: Callable[[str], tuple[list[int], bool]] | None = None  # `?q=`: (best ids, more match)
+    keyword: str = ""
+    sort: Sort | None = None
 
     def __post_init__(self) -> None:
         self.params.update(self.keep)  # non-facet parameters every link keeps (e.g. periode)
+        if self.search is not None:
+            self.read_keyword()
         read_filters(self.facets, self.query, self.cat, self)
+        self.read_sort()
+
+    def read_keyword(self) -> None:
+        """Narrow `base` to the pages the search backend finds for `?q=` (every facet counts
+        within them); a keyword without any word is ignored with a notice.
+        """
+        keyword, cut = normalise_query(self.query.get(KEYWORD))
+        if cut:
+            self.notices.append(
+                _("Votre recherche a été raccourcie à %(n)s caractères.") % {"n": max_query_length()}
+            )
+        if not keyword:
+            return
+        if not search_terms(keyword):
+            self.notices.append(
+                _("« %(value)s » ne contient aucun mot : la recherche est ignorée.") % {"value": keyword}
+            )
+            return
+        self.keyword = self.params[KEYWORD] = keyword
+        found, more = self.search(keyword)
+        if more:
+            self.notices.append(
+                _(
+                    "Plus de %(n)s résultats correspondent à « %(value)s » : voici les %(n)s plus "
+                    "pertinents. Ajoutez un mot ou un filtre pour préciser la recherche."
+                )
+                % {"n": len(found), "value": keyword}
+            )
+        self.base &= self.index.mask_of_pks(found)
+
+    def read_sort(self) -> None:
+        """`?tri=` among the declared orders; an unknown one gives the default with a notice."""
+        if not self.sorts:
+            return
+        self.sort = self.sorts[0]
+        raw = clean_param(self.query.get(SORT))
+        if not raw:
+            return
+        chosen = next((sort for sort in self.sorts if sort.value == raw), None)
+        if chosen is None:
+            self.notices.append(
+                _("Tri inconnu « %(value)s » : tri par défaut (%(default)s).")
+                % {"value": raw, "default": self.sort.label}
+            )
+            return
+        self.sort = chosen
+        if chosen != self.sorts[0]:
+            self.params[SORT] = raw
+
+    def ordered(self) -> Sequence[int]:
+        """The ids of the filtered pages, in the chosen order."""
+        mask = self.filtered()
+        if self.sort is None or self.sort.key is None:
+            return self.index.ordered(mask, reverse=self.reverse)
+        return self.index.ordered_by(mask, self.index.sorted_by(self.sort.value, self.sort.key(self.index)))
+
+    def sort_options(self) -> list[dict[str, Any]]:
+        return [
+            {"value": sort.value, "label": sort.label, "selected": sort == self.sort} for sort in self.sorts
+        ]
+
+    def form_params(self) -> list[tuple[str, str]]:
+        """The active filters, as hidden fields of the keyword and sort form."""
+        return [(key, value) for key, value in self.params.items() if key not in (KEYWORD, SORT)]
 
     def filtered(self, exclude: str | None = None) -> int:
         """Mask of the pages matching every active filter (but `exclude`)."""
@@ -258,7 +341,12 @@ class FacetedListing:
         return [facet.result(self.cat, self.counts(facet), self.params) for facet in self.facets]
 
     def active_filters(self) -> list[ActiveFilter]:
-        return [
+        keyword = (
+            [ActiveFilter(KEYWORD, _("Recherche"), self.keyword, querystring(self.params, **{KEYWORD: None}))]
+            if self.keyword
+            else []
+        )
+        return keyword + [
             ActiveFilter(
                 param=facet.param,
                 facet_label=facet.label,
@@ -289,7 +377,7 @@ class FacetedListing:
         page is put in the context under `page_name` (e.g. "fiches", "events").
         """
         facets = self.facet_results()
-        page, page_range = self.paginate(self.index.ordered(self.filtered(), reverse=self.reverse))
+        page, page_range = self.paginate(self.ordered())
         page.object_list = load(list(page.object_list))
         return {
             "listing": self,

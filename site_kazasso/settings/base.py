@@ -84,6 +84,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "home.context_processors.site_settings",
             ],
+            # French typography filters (fr_date, typo) in every template, emails included.
+            "builtins": ["site_kazasso.typography"],
         },
     },
 ]
@@ -174,6 +176,8 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 # Tags separated by commas only: « Loto quine » shows without quotes in the admin's tag field.
 TAGGIT_STRING_FROM_TAGS = "taxonomy.tag_strings.string_from_tags"
 TAGGIT_TAGS_FROM_STRING = "taxonomy.tag_strings.tags_from_string"
+# Page slugs made from titles are ASCII (« l'égalité » → « legalite »), not percent-encoded in URLs.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Listings
 FICHES_PER_PAGE = 12

@@ -118,8 +118,10 @@ def test_tag_list_filter_ignores_accents_and_case(client, content, query, expect
 
 def test_tag_list_filter_without_match(client, content):
     response = client.get("/tags/", {"q": "zzz"})
-    assert "Aucun mot-clé ne contient « zzz »" in text_of(response)
-    assert soup_of(response).select_one("#all-title").get_text(strip=True) == "0 mot-clé contenant « zzz »"
+    assert "Aucun mot-clé ne contient «\xa0zzz\xa0»" in text_of(response)
+    assert (
+        soup_of(response).select_one("#all-title").get_text(strip=True) == "0 mot-clé contenant «\xa0zzz\xa0»"
+    )
 
 
 @pytest.mark.parametrize("query", ["\x00", "é" * 10_000, "<script>alert(1)</script>", "%", "_", "'; --"])
@@ -160,7 +162,7 @@ def test_footer_links_to_tags(client, content):
             "/tags/tresorerie/",
             "Trésorerie",
             ("Mots-clés", "/tags/"),
-            lambda: "Portent ce mot-clé : 2 ressources, 2 événements à venir et 1 événement passé.",
+            lambda: "Portent ce mot-clé\xa0: 2 ressources, 2 événements à venir et 1 événement passé.",
             f"tagged_with={TRESORERIE}",
         ),
         (

@@ -82,7 +82,7 @@ def test_fiche_page_shows_its_facts(client, fiche):
     text = soup.get_text(" ", strip=True)
     assert "Visioconférence, vote par correspondance" in text
     assert "20 avril 2020" in text  # publication date, in French
-    assert "1 mars 2025" in text  # "à jour au"
+    assert "1er mars 2025" in text  # "à jour au", French style for the first of the month
     assert "Nous avons voté en ligne." in text
     assert "Le quorum s'applique aussi à distance." in text
 

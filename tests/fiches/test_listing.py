@@ -249,7 +249,7 @@ def test_unknown_values_give_a_normal_page_with_a_french_notice(client, corpus, 
 def test_unknown_value_notice_is_shown_in_page(client, corpus):
     response = client.get("/ressources/?theme=inconnu&annee=abcd")
     html = response.content.decode()
-    assert "Le filtre « Thème » ne connaît pas la valeur « inconnu » : il est ignoré." in html
+    assert "Le filtre «\xa0Thème\xa0» ne connaît pas la valeur «\xa0inconnu\xa0»\xa0: il est ignoré." in html
     assert "n&#x27;est pas une année valide" in html or "n'est pas une année valide" in html
 
 

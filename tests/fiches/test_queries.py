@@ -46,6 +46,8 @@ def count_queries(client, url: str) -> int:
     [
         "/ressources/",
         "/ressources/?theme=financement&tagged_with=Commun&annee=2021&structure=crajep-reunion",
+        "/ressources/?q=essai&theme=financement&tri=az",
+        "/ressources/?tri=maj",
         "/",
         "/structures/",
         "/structures/crajep-reunion/",

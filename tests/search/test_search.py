@@ -157,7 +157,7 @@ def test_no_results_offers_tags_and_themes(client, corpus):
     response = client.get("/recherche/", {"q": "zzyzx introuvable"})
     soup = BeautifulSoup(response.content, "html.parser")
     text = soup.get_text(" ", strip=True)
-    assert "Aucun résultat pour « zzyzx introuvable »" in text
+    assert "Aucun résultat pour «\xa0zzyzx introuvable\xa0»" in text
     assert "Les mots-clés les plus utilisés" in text
     assert [a.get_text(strip=True) for a in soup.select(".no-results .chip--tag")][0] == "Fiscalité"
     assert len(soup.select(".no-results .chip:not(.chip--tag)")) == 12
