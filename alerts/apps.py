@@ -5,3 +5,9 @@ class AlertsConfig(AppConfig):
     name = "alerts"
     verbose_name = "Alertes par courriel"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from alerts import privacy
+        from site_kazasso.privacy import registry
+
+        registry.register(privacy.source())

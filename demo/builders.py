@@ -313,3 +313,25 @@ def set_related(page: FichePage, entry: Entry, fiches: dict[str, FichePage]) -> 
     page.related_links = [
         FicheRelatedLink(fiche=fiche, sort_order=order) for order, fiche in enumerate(targets)
     ]
+
+
+def ensure_legal_pages(ctx: DemoContext) -> StepReport:
+    """Fill the legal pages' fields the migration left blank or « à compléter »; keep the rest."""
+    changed = 0
+    pages = read("legal.yaml")
+    for slug, values in pages.items():
+        page = Page.objects.get(depth=3, slug=slug).specific
+        todo = {
+            name: value
+            for name, value in values.items()
+            if value and (not getattr(page, name) or "à compléter" in str(getattr(page, name)).lower())
+        }
+        if not todo:
+            continue
+        for name, value in todo.items():
+            setattr(page, name, value)
+        page.save_revision(user=ctx.author).publish(user=ctx.author)
+        changed += 1
+    if changed:
+        return StepReport(changed, len(pages) - changed, "pages d'information légale complétées")
+    return StepReport(0, len(pages), "pages d'information légale déjà renseignées")

@@ -8,11 +8,13 @@ from django.contrib.admin import SimpleListFilter
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponseBase
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import DeleteView, EditView, HistoryView, IndexView, InspectView
 
 from events.models import EventPage, Registration
+from events.privacy import retention_dates
 from members.roles import is_coordinator, user_structures
 from site_kazasso.spreadsheets import neutralise_formula
 
@@ -50,6 +52,16 @@ class RegistrationPermissionHelper(PermissionHelper):
         return False
 
 
+def event_label(event: EventPage) -> str:
+    """The event, its date and when its registrations' personal data is erased."""
+    erased_on = localtime(retention_dates(event)[0])
+    return _("%(title)s (%(start)s, données effacées le %(erased)s)") % {
+        "title": event.title,
+        "start": f"{localtime(event.start):%d/%m/%Y}",
+        "erased": f"{erased_on:%d/%m/%Y}",
+    }
+
+
 class EventFilter(SimpleListFilter):
     """Lists only the events whose registrations this user may see."""
 
@@ -58,8 +70,7 @@ class EventFilter(SimpleListFilter):
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
         return [
-            (str(event.pk), f"{event.title} ({event.start:%d/%m/%Y})")
-            for event in visible_events(request.user).order_by("-start")
+            (str(event.pk), event_label(event)) for event in visible_events(request.user).order_by("-start")
         ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:

@@ -10,6 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import EventPage, rna_validator
 from events.services import RegistrationData
+from site_kazasso.privacy.consent import current_consent
+from site_kazasso.privacy.models import ConsentText
+
+# Used when no consent text exists (the privacy migration creates the first version).
+DEFAULT_CONSENT = _(
+    "J'accepte que ces informations soient utilisées par les structures organisatrices pour "
+    "gérer cette inscription et me contacter à son sujet. Elles ne sont ni publiées ni cédées."
+)
 
 
 class RNAField(forms.CharField):
@@ -32,16 +40,21 @@ class RegistrationForm(forms.Form):
     email = forms.EmailField(label=_("Courriel"), max_length=254)
     seats = forms.IntegerField(label=_("Nombre de places"), initial=1)
     consent = forms.BooleanField(
-        label=_(
-            "J'accepte que ces informations soient utilisées par les structures organisatrices pour "
-            "gérer cette inscription et me contacter à son sujet. Elles ne sont ni publiées ni cédées."
-        ),
+        label=DEFAULT_CONSENT,
         error_messages={"required": _("Votre accord est nécessaire pour vous inscrire.")},
+    )
+    # The version shown beside the checkbox: the one the person accepts, even if it changes meanwhile.
+    consent_version = forms.ModelChoiceField(
+        queryset=ConsentText.objects.all(), widget=forms.HiddenInput, required=False
     )
 
     def __init__(self, *args: Any, event: EventPage, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.event = event
+        current = current_consent()
+        if current is not None:
+            self.fields["consent"].label = current.text
+            self.fields["consent_version"].initial = current.pk
         maximum = event.max_seats_per_registration
         seats = self.fields["seats"]
         seats.validators += [MinValueValidator(1), MaxValueValidator(maximum)]

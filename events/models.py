@@ -556,6 +556,18 @@ class Registration(models.Model):
     email = models.EmailField(_("courriel"))
     seats = models.PositiveSmallIntegerField(_("places"), validators=[MinValueValidator(1)])
     consent = models.BooleanField(_("consentement"), default=False)
+    consent_version = models.ForeignKey(
+        "privacy.ConsentText",
+        verbose_name=_("texte de consentement accepté"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    consent_accepted_at = models.DateTimeField(_("consentement donné le"), null=True, blank=True)
+    personal_data_erased_at = models.DateTimeField(
+        _("données personnelles effacées le"), null=True, blank=True, db_index=True
+    )
     status = models.CharField(_("statut"), max_length=12, choices=Status.choices, db_index=True)
     created_at = models.DateTimeField(_("inscrit le"), auto_now_add=True, db_index=True)
     status_changed_at = models.DateTimeField(_("statut modifié le"), auto_now=True)
@@ -574,14 +586,15 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "email"],
-                condition=~Q(status="annulee"),
+                condition=~Q(status="annulee") & ~Q(email=""),
                 name="events_one_active_registration_per_email",
             ),
             models.CheckConstraint(condition=Q(seats__gte=1), name="events_registration_seats_positive"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.association_name} – {self.event.title}"
+        who = _("Inscription effacée") if self.personal_data_erased else self.association_name
+        return f"{who} – {self.event.title}"
 
     @property
     def personal_data_erased(self) -> bool:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from events import clock, emails
 from events.models import EventPage, Registration, rna_validator
+from site_kazasso.privacy.models import ConsentText
 
 CANCEL_SALT = "events.registration.cancel"
 CONFIRMATION_SALT = "events.registration.confirmation"
@@ -50,6 +51,7 @@ class RegistrationData:
     seats: int
     consent: bool
     rna_number: str = ""
+    consent_version: ConsentText | None = None  # the text shown with the checkbox; else the current one
 
 
 def _locked_event(event_id: int) -> EventPage:
@@ -103,6 +105,8 @@ def register(event: EventPage, data: RegistrationData, request: HttpRequest | No
                 email=email,
                 seats=data.seats,
                 consent=True,
+                consent_version=data.consent_version or ConsentText.objects.current(),
+                consent_accepted_at=clock.now(),
                 status=status,
             )
             # Stored with the registration, sent once it commits (site_kazasso/outbox).
@@ -137,11 +141,14 @@ def cancellation_refusal(event: EventPage) -> str | None:
     return None
 
 
-def cancel(registration: Registration, request: HttpRequest | None = None) -> list[Registration]:
+def cancel(
+    registration: Registration, request: HttpRequest | None = None, *, notify: bool = True
+) -> list[Registration]:
     """Cancel a registration, free its seats and promote waiting registrations in order.
 
     Waiting registrations are examined oldest first; each one whose seats fit in what is free
-    is confirmed. Returns the promoted registrations. Cancelling twice changes nothing.
+    is confirmed. Returns the promoted registrations. Cancelling twice changes nothing. Without
+    `notify`, the cancelled registration gets no email (its person asked for their data erased).
     Raises RegistrationRefused once the event has ended: its attendance is history.
     """
     with transaction.atomic():
@@ -155,7 +162,8 @@ def cancel(registration: Registration, request: HttpRequest | None = None) -> li
         current.status = Registration.Status.CANCELLED
         current.save(update_fields=["status", "status_changed_at"])
         promoted = promote_waiting(event)
-        emails.send_cancelled(current, request)
+        if notify:
+            emails.send_cancelled(current, request)
         for promoted_registration in promoted:
             emails.send_promoted(promoted_registration, request)
     registration.status = current.status

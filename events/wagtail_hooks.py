@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
@@ -29,6 +31,7 @@ from events.admin_views import (
     visible_registrations,
 )
 from events.models import EventPage, Registration
+from events.privacy import retention_dates
 
 CONFIRM_FIELD = "confirm_registrations"
 
@@ -55,6 +58,7 @@ class RegistrationAdmin(ModelAdmin):
         "attended",
         "event",
         "created_at",
+        "erased_on",
     )
     list_filter = (EventFilter, "status")
     search_fields = ("association_name", "contact_name", "email", "rna_number")
@@ -74,6 +78,16 @@ class RegistrationAdmin(ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> Any:
         return visible_registrations(request.user)
+
+    @admin.display(description=_("données effacées le"))
+    def erased_on(self, registration: Registration) -> str:
+        """When this registration's personal data is (or was) erased: the retention settings'
+        date for its event and status (site_kazasso/privacy/retention.py)."""
+        if registration.personal_data_erased_at:
+            return date_format(localtime(registration.personal_data_erased_at), "d/m/Y")
+        confirmed, other = retention_dates(registration.event)
+        due = confirmed if registration.status == Registration.Status.CONFIRMED else other
+        return _("prévu le %(date)s") % {"date": date_format(localtime(due), "d/m/Y")}
 
 
 modeladmin_register(RegistrationAdmin)

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
+from home.legal import AccessibilityPage, LegalNoticePage, PrivacyPage, SitePlanPage
 from home.models import SiteSettings
 from site_kazasso import content_version
 
@@ -18,6 +19,31 @@ def all_site_settings() -> dict[int, SiteSettings]:
 
 SITE_SETTINGS = content_version.PerVersion(all_site_settings)
 
+LEGAL_PAGE_MODELS = {
+    "notice": LegalNoticePage,
+    "privacy": PrivacyPage,
+    "accessibility": AccessibilityPage,
+    "plan": SitePlanPage,
+}
+
+
+def all_legal_links() -> dict[int | None, dict[str, Any]]:
+    """For each site: the live legal pages' titles and paths, and the accessibility status."""
+    links: dict[int | None, dict[str, Any]] = {}
+    for key, model in LEGAL_PAGE_MODELS.items():
+        for page in model.objects.live().public():
+            site_id, _root, path = page.get_url_parts() or (None, None, None)
+            if path is None:
+                continue
+            site_links = links.setdefault(site_id, {})
+            site_links[key] = {"title": page.title, "url": path}
+            if key == "accessibility":
+                site_links["accessibility_status"] = page.get_status_display()
+    return links
+
+
+LEGAL_LINKS = content_version.PerVersion(all_legal_links)
+
 
 def settings_for(request: HttpRequest) -> SiteSettings:
     """The request's site settings, read once per content version rather than once per page."""
@@ -27,6 +53,15 @@ def settings_for(request: HttpRequest) -> SiteSettings:
     return SITE_SETTINGS.read().get(site.pk) or SiteSettings.for_site(site)
 
 
+def legal_links_for(request: HttpRequest) -> dict[str, Any]:
+    site = Site.find_for_request(request)
+    return LEGAL_LINKS.read().get(site.pk if site else None, {})
+
+
 def site_settings(request: HttpRequest) -> dict[str, Any]:
-    """`site_settings` (the footer's contact and links), read only by a template that shows it."""
-    return {"site_settings": SimpleLazyObject(lambda: settings_for(request))}
+    """`site_settings` (the footer's contact and links) and `legal_links` (the footer's legal
+    pages), read only by a template that shows them, once per content version."""
+    return {
+        "site_settings": SimpleLazyObject(lambda: settings_for(request)),
+        "legal_links": SimpleLazyObject(lambda: legal_links_for(request)),
+    }

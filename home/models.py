@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from editorial.permissions import EditorialPageMixin
 from fiches.listing import annotate_fiche_counts, fiche_cards
+from home.legal import AccessibilityPage, LegalNoticePage, PrivacyPage, SitePlanPage  # noqa: F401 - models
 from members.models import Structure
 from site_kazasso.images import alt_text_errors
 from site_kazasso.pages import ChildRouteMixin

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "site_kazasso.content_version",
     "site_kazasso.pagecache",
     "site_kazasso.outbox",
+    "site_kazasso.privacy",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -186,6 +187,13 @@ DEFAULT_FROM_EMAIL = "Kaz Asso Ressources <ne-pas-repondre@kazasso.re>"
 # growing delay, given up after this many attempts; sent ones are forgotten after KEEP_DAYS.
 KAZASSO_OUTBOX_MAX_ATTEMPTS = 8
 KAZASSO_OUTBOX_KEEP_DAYS = 30
+# Personal data of registrations (site_kazasso/privacy, command `erase_expired_data`): erased this
+# many months after their event ends; cancelled and waiting-list ones sooner. The privacy page
+# and the admin read these values.
+from .security import env_int  # noqa: E402
+
+KAZASSO_RETENTION_MONTHS = env_int("KAZASSO_RETENTION_MONTHS", 12)
+KAZASSO_RETENTION_UNCONFIRMED_MONTHS = env_int("KAZASSO_RETENTION_UNCONFIRMED_MONTHS", 3)
 
 # Reviews (editorial/claims.py): each workflow step has its own delay, in working days, set in the
 # admin (Paramètres → Tâches de workflow). A late step is reminded to its claimant, then this many

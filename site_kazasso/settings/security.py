@@ -102,6 +102,8 @@ KAZASSO_RATELIMIT_RULES = {
     # Password reset emails: per client address, and per email address whoever asks.
     "password_reset": (env_int("KAZASSO_RATELIMIT_PASSWORD_RESET", 5), 3600),
     "password_reset_email": (env_int("KAZASSO_RATELIMIT_PASSWORD_RESET_EMAIL", 3), 3600),
+    # Requests about personal data sent from the privacy page to the coordination.
+    "privacy_request": (env_int("KAZASSO_RATELIMIT_PRIVACY_REQUEST", 5), 3600),
 }
 # The proxies (addresses or networks) whose X-Forwarded-For is believed: the client is then the
 # right-most address there that is not one of them. Empty: the socket address (REMOTE_ADDR).

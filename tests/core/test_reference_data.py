@@ -44,4 +44,11 @@ def test_site_tree_is_ready():
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific.__class__.__name__ == "HomePage"
     children = {child.url_path.rsplit("/", 2)[-2] for child in site.root_page.get_children()}
-    assert children == {"ressources", "evenements"}
+    assert children == {
+        "ressources",
+        "evenements",
+        "mentions-legales",
+        "donnees-personnelles",
+        "accessibilite",
+        "plan-du-site",
+    }

@@ -17,6 +17,7 @@ from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowStat
 
 from events.models import EventPage
 from fiches.models import FichePage, FicheRelatedLink
+from home.legal import AccessibilityPage, LegalNoticePage
 from members.models import Structure
 from taxonomy.models import Theme, Typology
 
@@ -61,6 +62,10 @@ def test_demo_content_covers_every_facet():
     tag_names = set(Tag.objects.values_list("name", flat=True))
     assert {"Résilience", "Covid-19", "AG à distance"} <= tag_names
     assert all(1 <= f.themes.count() <= 3 and f.chapo for f in fiches)
+    # The legal pages the migration created get plausible (fictional) details, live.
+    notice, statement = LegalNoticePage.objects.live().get(), AccessibilityPage.objects.live().get()
+    assert "à compléter" not in (notice.publisher + notice.director + notice.host).lower()
+    assert (statement.compliance_rate, str(statement.audit_date)) == (82, "2026-11-20")
 
 
 def test_running_twice_changes_nothing():

@@ -73,6 +73,7 @@ def test_cron_runs_existing_commands_and_the_backup():
         "send_alerts",
         "send_review_reminders",
         "send_event_reminders",
+        "erase_expired_data",
     }
     assert scheduled <= commands  # each app's scheduled command has its line
     assert commands <= set(get_commands())  # and every line runs a real command

@@ -19,6 +19,10 @@ PAGES = {
     "recherche sans résultat": "/recherche/?q=xylophone",
     "mots-clés": "/tags/",
     "structure": "/structures/crajep-reunion/",
+    "mentions légales": "/mentions-legales/",
+    "données personnelles": "/donnees-personnelles/",
+    "déclaration d'accessibilité": "/accessibilite/",
+    "plan du site": "/plan-du-site/",
 }
 
 

@@ -122,6 +122,7 @@ class Command(BaseCommand):
             builders.ensure_site_address(ctx),
             builders.ensure_home_content(ctx),
             builders.ensure_site_settings(ctx),
+            builders.ensure_legal_pages(ctx),
         ]
 
     def load_fiches(self, ctx: DemoContext) -> list[StepReport]:

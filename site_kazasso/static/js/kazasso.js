@@ -172,3 +172,25 @@
     input.addEventListener("focus", function () { if (input.value.trim().length >= 2) { open(true); } });
   });
 })();
+
+/* Embedded videos: the player (an iframe of YouTube, Vimeo…) waits in an inert <template> and is
+   loaded only when the reader presses the button, so no visitor is seen by the video's site
+   before choosing to play it. Without JavaScript, the link to the video stays. */
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-play-video]").forEach(function (button) {
+    var player = button.parentNode.querySelector("template[data-video-player]");
+    if (!player) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      button.parentNode.insertBefore(player.content.cloneNode(true), button);
+      var frame = button.parentNode.querySelector("iframe");
+      button.remove();
+      if (frame) {
+        frame.focus();
+      }
+    });
+  });
+})();
