@@ -67,7 +67,7 @@ def link(request: HttpRequest, name: str, subscription: Subscription, purpose: s
 
 
 def subscribe_context(form: SubscribeForm) -> dict[str, Any]:
-    return {"form": form, "crumbs": [("Accueil", "/"), ("Alertes par courriel", None)], "privacy_url": None}
+    return {"form": form, "crumbs": [("Accueil", "/"), ("Alertes par courriel", None)]}
 
 
 @never_cache

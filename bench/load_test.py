@@ -52,9 +52,10 @@ def classify(status: int, body: str) -> str:
         return "refused"  # registration closed or full without waiting list
     if status != 200:
         return f"error:{status}"
-    if "flash__item--success" in body and "inscription est confirmée" in body:
+    # The confirmation page (events/templates/events/registration_confirmation.html).
+    if 'class="confirmation' in body and "Votre inscription est confirmée" in body:
         return "confirmed"
-    if "flash__item--warning" in body and "inscription est sur la liste d" in body:
+    if 'class="confirmation' in body and "Vous êtes sur la liste d'attente" in body:
         return "waiting"
     if "form__errors" in body:
         return "refused"  # not enough seats left, duplicate email…

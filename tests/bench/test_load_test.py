@@ -12,12 +12,12 @@ from bench.load_events import LoadEvent, compare, database_figures, prepare_load
 from bench.load_test import classify, register_once, run_clients, secure_cookie_session, tables
 
 CONFIRMED_PAGE = (
-    '<div class="flash"><p class="flash__item flash__item--success">Votre inscription est confirmée. '
-    "Un courriel…</p></div>"
+    '<section class="confirmation" aria-labelledby="confirmation-title">'
+    '<h1 id="confirmation-title">Votre inscription est confirmée</h1>'
 )
 WAITING_PAGE = (
-    '<p class="flash__item flash__item--warning">L&#x27;événement est complet : votre inscription est '
-    "sur la liste d&#x27;attente.</p>"
+    '<section class="confirmation confirmation--waiting" aria-labelledby="confirmation-title">'
+    '<h1 id="confirmation-title">Vous êtes sur la liste d\'attente</h1>'
 )
 REFUSED_FORM = '<div class="form__errors" role="alert"><p>Il ne reste que 1 place(s)</p></div>'
 

@@ -17,6 +17,7 @@ from demo.generator import PREFIX, REUNION, SUBJECTS, TAG_NAMES, ContentFactory,
 from demo.management.commands.generate_content import PREFIX as command_prefix
 from events.models import NEEDS_ADDRESS, NEEDS_VISIO, EventIndexPage, EventPage
 from fiches.models import FicheIndexPage, FichePage
+from site_kazasso.typography import typo
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +57,7 @@ def test_generated_pages_render_and_are_listed(client, generated):
     newest = generated_fiches().order_by("-first_published_at").first()
     listing = client.get("/ressources/")
     assert listing.status_code == 200
-    assert escape(newest.title) in listing.content.decode()
+    assert escape(typo(newest.title)) in listing.content.decode()
     for fiche in generated_fiches().order_by("?")[:3]:
         assert client.get(f"/ressources/{fiche.slug}/").status_code == 200
     for event in generated_events()[:3]:
@@ -65,7 +66,7 @@ def test_generated_pages_render_and_are_listed(client, generated):
         client.get("/evenements/").content.decode()
         + client.get("/evenements/?periode=passes").content.decode()
     )
-    assert all(escape(event.title) in listings for event in generated_events())
+    assert all(escape(typo(event.title)) in listings for event in generated_events())
 
 
 def test_tree_stays_valid_across_batches(generated):

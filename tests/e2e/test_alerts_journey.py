@@ -36,7 +36,7 @@ def test_a_reader_subscribes_confirms_changes_preferences_and_unsubscribes(deskt
     page.goto(link)
     with page.expect_navigation():
         page.get_by_role("button", name="Confirmer mon abonnement").click()
-    expect(page.get_by_role("status")).to_contain_text("Votre abonnement est confirmé")
+    expect(page.locator(".notice")).to_contain_text("Votre abonnement est confirmé")
     assert axe_violations(page) == []
     shots(page, "abonnement-confirme")
 
@@ -45,7 +45,7 @@ def test_a_reader_subscribes_confirms_changes_preferences_and_unsubscribes(deskt
     page.get_by_role("radio", name="une fois par mois").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Enregistrer mes préférences").click()
-    expect(page.get_by_role("status")).to_contain_text("Vos préférences sont enregistrées")
+    expect(page.locator(".notice")).to_contain_text("Vos préférences sont enregistrées")
     saved = Subscription.objects.get(email="lecteur@asso.re")
     assert saved.formats == ["webinaire"] and saved.frequency == "monthly" and not saved.themes.exists()
     shots(page, "preferences")

@@ -119,6 +119,14 @@ def open_suggestions(page) -> None:
     expect(page.get_by_role("listbox")).to_be_visible()
 
 
+# Resolves once every image has loaded or failed (a function: the site's CSP forbids eval).
+IMAGES_LOADED = """() => Promise.all(Array.from(document.images).filter(img => !img.complete).map(
+    img => new Promise(done => {
+        img.addEventListener("load", done);
+        img.addEventListener("error", done);
+    })))"""
+
+
 def test_every_page_type_at_both_widths(desktop_page, shots):
     page = desktop_page
     seed_site(extra_fiches=12)  # enough cards to paginate and a tag facet to fold
@@ -131,7 +139,7 @@ def test_every_page_type_at_both_widths(desktop_page, shots):
             response = page.goto(path)
             assert response.status == 200, path
             page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # lazy images load
-            page.wait_for_function("Array.from(document.images).every(img => img.complete)")
+            page.evaluate(IMAGES_LOADED)
             page.evaluate("window.scrollTo(0, 0)")
             shots(page, f"{name.replace(' ', '-')}-{width}")
             problems += [f"{width} {path} déborde : {item}" for item in page.evaluate(OVERFLOWING)]

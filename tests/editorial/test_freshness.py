@@ -333,7 +333,7 @@ def test_digest_sends_one_email_per_structure_to_its_people(digest_fiches):
     assert body.index("Subventions FDVA") < body.index("Compte de résultat")  # oldest first
     assert "Assemblée générale" not in body and "Bénévolat" not in body and "Brouillon" not in body
     assert "À jour au : 15 janvier 2023" in body
-    assert "date non renseignée (publiée le 1 février 2024)" in body
+    assert "date non renseignée (publiée le 1er février 2024)" in body
     old = digest_fiches["crajep_old"]
     assert f"http://localhost/ressources/{old.slug}/" in body
     assert f"http://testserver/admin/pages/{old.pk}/edit/" in body

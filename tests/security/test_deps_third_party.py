@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Site
 
+from tests.core.test_reader_furniture import SHARE_HOSTS
 from tests.factories import FicheFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +16,8 @@ pytestmark = pytest.mark.django_db
 FETCHED = {"src", "srcset", "poster", "data", "imagesrcset"}
 # <link rel> values that make the browser fetch (or connect to) their href.
 # Links a person may follow out of the admin: Wagtail's user guide and its "enable JavaScript" note.
-DOCUMENTED_LINKS = {"guide.wagtail.org", "www.enable-javascript.com"}
+# Links a person may follow (never fetched): Wagtail's help, and a fiche's plain share links.
+DOCUMENTED_LINKS = {"guide.wagtail.org", "www.enable-javascript.com", *SHARE_HOSTS}
 FETCHING_RELS = {
     "stylesheet",
     "icon",

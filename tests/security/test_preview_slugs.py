@@ -29,8 +29,8 @@ def post_create(client, as_json: bool = False, **overrides):
     return client.post(url, fiche_form(title=TITLE, **overrides), **headers)
 
 
-@pytest.mark.parametrize("slug", [slugify(TITLE), slugify(TITLE, allow_unicode=True)])
-def test_a_derived_slug_already_taken_gets_a_free_suffix(editor_client, slug):
+def test_a_derived_slug_already_taken_gets_a_free_suffix(editor_client):
+    slug = slugify(TITLE)  # ASCII: WAGTAIL_ALLOW_UNICODE_SLUGS is off
     for _ in range(3):
         assert post_create(editor_client, slug=slug).status_code == 302
     slugs = sorted(FichePage.objects.filter(title=TITLE).values_list("slug", flat=True))
