@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -119,12 +120,22 @@ def open_suggestions(page) -> None:
     expect(page.get_by_role("listbox")).to_be_visible()
 
 
-# Resolves once every image has loaded or failed (a function: the site's CSP forbids eval).
-IMAGES_LOADED = """() => Promise.all(Array.from(document.images).filter(img => !img.complete).map(
-    img => new Promise(done => {
-        img.addEventListener("load", done);
-        img.addEventListener("error", done);
-    })))"""
+# True once every image has loaded or failed. Polled from here: the site's CSP forbids the eval
+# that page.wait_for_function needs.
+IMAGES_LOADED = "() => Array.from(document.images).every(img => img.complete)"
+EAGER_IMAGES = (
+    "() => document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })"
+)
+
+
+def wait_for_images(page, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(IMAGES_LOADED):
+        pending = page.evaluate(
+            "() => Array.from(document.images).filter(i => !i.complete).map(i => i.currentSrc || i.src)"
+        )
+        assert time.monotonic() < deadline, f"images non chargées : {page.url} {pending}"
+        page.wait_for_timeout(100)
 
 
 def test_every_page_type_at_both_widths(desktop_page, shots):
@@ -138,8 +149,11 @@ def test_every_page_type_at_both_widths(desktop_page, shots):
         for number, (name, path) in enumerate(LAYOUT_PAGES.items()):
             response = page.goto(path)
             assert response.status == 200, path
-            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # lazy images load
-            page.evaluate(IMAGES_LOADED)
+            # Lazy images load only near the viewport: load them all, to measure them.
+            page.evaluate(
+                "() => document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
+            )
+            wait_for_images(page)
             page.evaluate("window.scrollTo(0, 0)")
             shots(page, f"{name.replace(' ', '-')}-{width}")
             problems += [f"{width} {path} déborde : {item}" for item in page.evaluate(OVERFLOWING)]
