@@ -40,6 +40,16 @@ def _allow_orm_beside_playwright(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits(transactional_db: None) -> None:
+    """The rate-limit counters live in a cache table that flushing the database leaves alone:
+    start each browser test without the registrations and requests of the tests before it."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    caches[settings.KAZASSO_RATELIMIT_CACHE_ALIAS].clear()
+
+
 @pytest.fixture
 def browser(_allow_orm_beside_playwright: None) -> Iterator[object]:
     """One Chromium per test: Playwright's event loop then runs only inside the test, never while
