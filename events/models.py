@@ -121,15 +121,14 @@ class Availability:
 CARD_SEATS = "annotated_confirmed_seats"
 
 
+def seat_holders(**filters: Any) -> QuerySet[Registration]:
+    """The registrations that hold seats (confirmed ones): the one rule behind every seat count."""
+    return Registration.objects.filter(status=Registration.Status.CONFIRMED, **filters)
+
+
 def with_confirmed_seats(queryset: QuerySet[EventPage]) -> QuerySet[EventPage]:
     """The events with their confirmed seats in the same query: lists read them without one query each."""
-    seats = (
-        Registration.objects.filter(event=OuterRef("pk"), status=Registration.Status.CONFIRMED)
-        .order_by()
-        .values("event")
-        .annotate(n=Sum("seats"))
-        .values("n")
-    )
+    seats = seat_holders(event=OuterRef("pk")).order_by().values("event").annotate(n=Sum("seats")).values("n")
     return queryset.annotate(**{CARD_SEATS: Subquery(seats, output_field=models.IntegerField())})
 
 
@@ -400,7 +399,7 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
             return 0
         if CARD_SEATS in self.__dict__:  # read in bulk with the cards (with_confirmed_seats)
             return self.__dict__[CARD_SEATS] or 0
-        total = self.registrations.filter(status=Registration.Status.CONFIRMED).aggregate(n=Sum("seats"))["n"]
+        total = seat_holders(event=self).aggregate(n=Sum("seats"))["n"]
         return total or 0
 
     def seats_left(self) -> int | None:
