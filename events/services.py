@@ -199,8 +199,10 @@ def url_token(value: object, salt: str) -> str:
 def url_token_value(token: str, salt: str) -> object | None:
     """What `url_token` signed with this salt, or None when the token was tampered with."""
     try:
-        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        return signing.loads(signed, salt=salt)
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        if base64.urlsafe_b64encode(raw).decode().rstrip("=") != token:
+            return None  # the last letter's spare bits changed: one spelling per token
+        return signing.loads(raw.decode(), salt=salt)
     except (ValueError, UnicodeDecodeError, signing.BadSignature):
         return None
 
