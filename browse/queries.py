@@ -24,6 +24,7 @@ from events.models import EventPage
 from fiches.listing import fiche_cards, live_fiches
 from fiches.models import FichePage
 from site_kazasso.text import fold
+from taxonomy.cards import Cards, split
 from taxonomy.catalogue import catalogue
 from taxonomy.facets import clean_param
 from taxonomy.models import Theme
@@ -138,11 +139,11 @@ def get_theme(slug: str) -> Theme:
 class BrowseContent:
     """The first fiches, upcoming and past events of a tag or theme, with totals and full-list links."""
 
-    fiches: list[FichePage]
+    fiches: Cards
     fiche_count: int
-    upcoming: list[EventPage]
+    upcoming: Cards
     upcoming_count: int
-    past: list[EventPage]
+    past: Cards
     past_count: int
     fiches_url: str
     upcoming_url: str
@@ -184,13 +185,13 @@ def browse_content(
     upcoming, past = carrying & not_over, carrying & ~not_over
     upcoming_ids = cat.events.ordered(upcoming)[:EVENTS_SHOWN]
     past_ids = cat.events.ordered(past, reverse=True)[:EVENTS_SHOWN]
-    events = {event.pk: event for event in event_cards(upcoming_ids + past_ids, request)}  # one load for both
+    upcoming_cards, past_cards = split(event_cards(upcoming_ids + past_ids, request), upcoming_ids, past_ids)
     return BrowseContent(
         fiches=fiche_cards(cat.fiches.ordered(fiches)[:FICHES_SHOWN]),
         fiche_count=fiches.bit_count(),
-        upcoming=[events[pk] for pk in upcoming_ids if pk in events],
+        upcoming=upcoming_cards,
         upcoming_count=upcoming.bit_count(),
-        past=[events[pk] for pk in past_ids if pk in events],
+        past=past_cards,
         past_count=past.bit_count(),
         fiches_url="/ressources/" + query_string(**{param: value}),
         upcoming_url="/evenements/" + query_string(**{param: value}),

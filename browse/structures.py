@@ -9,6 +9,7 @@ from events.listing import event_cards
 from fiches.listing import annotate_fiche_counts, fiche_cards
 from members.models import Structure
 from site_kazasso.images import with_renditions
+from taxonomy.cards import split
 from taxonomy.catalogue import catalogue
 
 STRUCTURE_FICHES = 12
@@ -29,7 +30,7 @@ def structure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     not_over = cat.events.at_least("end", clock.now())
     upcoming_ids = cat.events.ordered(organised & not_over)[:STRUCTURE_EVENTS]
     past_ids = cat.events.ordered(organised & ~not_over, reverse=True)[:STRUCTURE_EVENTS]
-    events = {event.pk: event for event in event_cards(upcoming_ids + past_ids, request)}  # one load for both
+    upcoming, past = split(event_cards(upcoming_ids + past_ids, request), upcoming_ids, past_ids)  # one load
     return render(
         request,
         "browse/structure_detail.html",
@@ -37,8 +38,8 @@ def structure_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "structure": structure,
             "fiches": fiche_cards(cat.fiches.ordered(fiches)[:STRUCTURE_FICHES]),
             "fiche_count": fiches.bit_count(),
-            "upcoming_events": [events[pk] for pk in upcoming_ids if pk in events],
-            "past_events": [events[pk] for pk in past_ids if pk in events],
+            "upcoming_events": upcoming,
+            "past_events": past,
             "crumbs": [
                 (_("Accueil"), "/"),
                 (_("Structures membres"), "/structures/"),

@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from events import clock
-from events.models import EventFormat, EventPage, EventTag, with_confirmed_seats
-from site_kazasso.images import with_renditions
+from events.models import BADGE_MOMENTS, EventFormat, EventPage, EventTag, with_confirmed_seats
+from site_kazasso import content_version
+from site_kazasso.images import attach_renditions
 from site_kazasso.pagecache.middleware import shows_seats_of
-from taxonomy.catalogue import catalogue
+from taxonomy.cards import Cards
+from taxonomy.catalogue import KindIndex, catalogue
 from taxonomy.facets import (
     ChoiceFacet,
     Facet,
@@ -65,7 +67,7 @@ def event_kind() -> ContentKind:
         name=EVENTS,
         pages=soonest_first,
         date="start",
-        columns=("end",),
+        columns=("end", *BADGE_MOMENTS),
         dimensions=(
             Field("typology", "typology_id"),
             Field("format", "format"),
@@ -82,23 +84,52 @@ def upcoming_events(now: Any = None) -> QuerySet[EventPage]:
     return soonest_first().filter(end__gte=now or clock.now())
 
 
-def event_cards(pks: list[int], request: HttpRequest | None = None) -> list[EventPage]:
-    """The live events with these ids, in this order, with what their cards show.
+def event_cards(pks: list[int], request: HttpRequest | None = None) -> Cards:
+    """The live events with these ids, in this order, as cards (taxonomy/cards.py).
 
-    Two queries: the events with their images and their confirmed seats (`with_confirmed_seats`),
-    then the images' renditions; the organisers, the themes and the typology come from the
-    catalogue (the ids do too), as `card_organisers`, `card_themes` and `typology`;
-    `card_availability` is the registration badge. The request's cached page is keyed by these
-    events' seat versions, read before the seats are.
+    Their markup is kept per content version, per seat version of each event and per registration
+    moment passed (`moments_passed`): what their badges show. The request's cached page is keyed
+    by the same seat versions, read before the seats are.
     """
     shows_seats_of(request, *pks)
     cat = catalogue()
-    cards = load_in_order(
-        with_renditions(with_confirmed_seats(EventPage.objects.defer("body", "resources"))), pks
+    now = clock.now()
+    seats = content_version.seats_versions(pks)
+    return Cards(
+        EVENTS,
+        pks,
+        lambda ids: load_event_cards(ids, now),
+        cat.token,
+        [seats.get(pk) for pk in pks],
+        moments_passed(cat.events, pks, now),
+    )
+
+
+def moments_passed(index: KindIndex, pks: list[int], now: Any) -> list[int]:
+    """For each event, how many of its `BADGE_MOMENTS` are past: its badge changes only then."""
+    columns = [index.columns[name] for name in BADGE_MOMENTS]
+    passed = []
+    for pk in pks:
+        at = index.position.get(pk)
+        moments = [] if at is None else [column[at] for column in columns]
+        passed.append(sum(1 for moment in moments if moment is not None and moment <= now))
+    return passed
+
+
+def load_event_cards(pks: list[int], now: Any) -> list[EventPage]:
+    """The events with what their cards show, in the order of `pks`.
+
+    One query for the events and their confirmed seats (`with_confirmed_seats`), two more for
+    their images' renditions when some have one; the organisers, the themes and the typology
+    come from the catalogue, as `card_organisers`, `card_themes` and `typology`;
+    `card_availability` is the registration badge.
+    """
+    cat = catalogue()
+    cards = attach_renditions(
+        load_in_order(with_confirmed_seats(EventPage.objects.defer("body", "resources")), pks)
     )
     organisers = cat.carried(EVENTS, "structure", pks)
     themes = cat.carried(EVENTS, "theme", pks)
-    now = clock.now()
     for card in cards:
         card.typology = cat.typologies.get(card.typology_id)
         card.card_organisers = organisers.get(card.pk, [])
@@ -107,7 +138,7 @@ def event_cards(pks: list[int], request: HttpRequest | None = None) -> list[Even
     return cards
 
 
-def next_events(limit: int, request: HttpRequest | None = None, now: Any = None) -> list[EventPage]:
+def next_events(limit: int, request: HttpRequest | None = None, now: Any = None) -> Cards:
     """The first `limit` events not yet over, soonest first (from the catalogue)."""
     index = catalogue().events
     return event_cards(index.ordered(index.at_least("end", now or clock.now()))[:limit], request)

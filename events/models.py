@@ -119,6 +119,9 @@ class Availability:
 
 # Where with_confirmed_seats() puts the count that confirmed_seats() then reads.
 CARD_SEATS = "annotated_confirmed_seats"
+# The moments `EventPage.registration_status` compares the clock with: between two of them, an
+# event's badge changes only with its seats (cards are kept until one passes, taxonomy/cards.py).
+BADGE_MOMENTS = ("start", "registration_opens_at", "registration_closes_at")
 
 
 def seat_holders(**filters: Any) -> QuerySet[Registration]:

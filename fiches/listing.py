@@ -10,9 +10,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from site_kazasso.images import with_renditions
+from site_kazasso.images import attach_renditions
 from site_kazasso.keywords import best_matches
 from site_kazasso.text import fold
+from taxonomy.cards import Cards
 from taxonomy.catalogue import KindIndex, catalogue
 from taxonomy.facets import Facet, FacetedListing, RelatedFacet, Sort, TagFacet, YearFacet, load_in_order
 from taxonomy.kinds import ContentKind, Field, Link, Year
@@ -88,16 +89,23 @@ def live_fiches() -> QuerySet[FichePage]:
     return FichePage.objects.live().public().order_by("-first_published_at", "-pk")
 
 
-def fiche_cards(pks: list[int]) -> list[FichePage]:
-    """The live fiches with these ids, in this order, with what their cards show.
+def fiche_cards(pks: list[int]) -> Cards:
+    """The live fiches with these ids, in this order, as cards (taxonomy/cards.py): their
+    markup is kept per content version."""
+    return Cards(FICHES, pks, load_fiche_cards, catalogue().token)
 
-    Two queries: the fiches with their images, then the images' renditions; the structure, the
-    typology and the themes come from the catalogue (the ids do too), as `card_themes`.
+
+def load_fiche_cards(pks: list[int]) -> list[FichePage]:
+    """The fiches with what their cards show, in the order of `pks`.
+
+    One query for the fiches, two more for their images' renditions when some have one; the
+    structure, the typology and the themes come from the catalogue (the ids do too), as
+    `card_themes`.
     """
     from fiches.models import FichePage
 
     cat = catalogue()
-    cards = load_in_order(with_renditions(FichePage.objects.defer("body")), pks)
+    cards = attach_renditions(load_in_order(FichePage.objects.defer("body"), pks))
     themes = cat.carried(FICHES, "theme", pks)
     for card in cards:
         card.card_themes = themes.get(card.pk, [])

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import F, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -189,24 +189,24 @@ class FichePage(EditorialPageMixin, Page):
     def live_related_fiches(self, preview: bool = False) -> list[FichePage]:
         """The live public fiches this one links to, in the editor's order.
 
-        A preview's links may be unsaved, held in memory by the cluster where no subquery reaches:
-        they are read as objects. A served page reads its links inside the fiches' query and keeps
-        the fiches the catalogue lists (live and public: no view restriction query).
+        A preview's links may be unsaved, held in memory by the cluster: they are read as objects.
+        A served page reads its links with their fiches in one query (by the link table's page
+        index, never a scan of every fiche) and keeps the fiches the catalogue lists (live and
+        public: no view restriction query).
         """
         from fiches.listing import live_fiches
 
         if preview or self.pk is None:
             pks = list(dict.fromkeys(link.fiche_id for link in self.related_links.all() if link.fiche_id))
             return load_in_order(live_fiches().select_related("structure", "typology"), pks)
-        links = FicheRelatedLink.objects.filter(page=self, fiche=OuterRef("pk")).order_by("sort_order")
-        linked = (
-            FichePage.objects.defer("body")
-            .select_related("structure", "typology")
-            .annotate(link_order=Subquery(links.values("sort_order")[:1]))
-            .filter(link_order__isnull=False)
-            .order_by("link_order", "pk")
+        links = (
+            FicheRelatedLink.objects.filter(page=self)
+            .select_related("fiche__structure", "fiche__typology")
+            .defer("fiche__body")
+            .order_by("sort_order", "pk")
         )
         listed = catalogue().fiches.position
+        linked = list(dict.fromkeys(link.fiche for link in links))
         return [fiche for fiche in linked if fiche.pk in listed]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Model, Prefetch, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
@@ -40,3 +40,13 @@ def with_renditions(queryset: QuerySet, field: str = "image") -> QuerySet:
     return queryset.select_related(field).prefetch_related(
         Prefetch(f"{field}__renditions", queryset=renditions)
     )
+
+
+def attach_renditions(objects: list[Model], field: str = "image") -> list[Model]:
+    """`objects` (already loaded) with their image and its renditions: nothing read when none has
+    an image, else two queries whatever the number of objects."""
+    pictured = [obj for obj in objects if getattr(obj, f"{field}_id")]
+    if pictured:
+        renditions = get_image_model().get_rendition_model().objects.all()
+        prefetch_related_objects(pictured, field, Prefetch(f"{field}__renditions", queryset=renditions))
+    return objects

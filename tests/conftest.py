@@ -14,12 +14,12 @@ def _clear_cache():
     A database flushed between transactional tests loses the content version's row, so the
     version could read "initial" again over different content: drop the in-memory index too.
     """
-    for alias in ("default", "pages", "catalogue"):
+    for alias in ("default", "pages", "catalogue", "template_fragments"):
         caches[alias].clear()
     catalogue.forget_local_copy()
     content_version.forget_per_version()
     yield
-    for alias in ("default", "pages", "catalogue"):
+    for alias in ("default", "pages", "catalogue", "template_fragments"):
         caches[alias].clear()
 
 

@@ -29,6 +29,16 @@ CATALOGUE_DATABASE_CACHE = {
     "LOCATION": "kazasso_catalogue",  # created by `manage.py createcachetable`
     "OPTIONS": {"MAX_ENTRIES": 20},
 }
+# Rendered fragments every listing repeats (a fiche's or an event's card), keyed by the content
+# version: this process's memory, whatever the other stores, since markup is cheap to make again
+# and a network round trip would cost what it saves (and could fail).
+FRAGMENT_CACHE_ALIAS = "template_fragments"  # the alias Django's {% cache %} uses by default
+FRAGMENT_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "kazasso-fragments",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 DEFAULT_PAGE_CACHE_TIMEOUT = 600
 # Seconds a Redis connection or command may take before the cache counts as a miss.
 REDIS_TIMEOUT = 0.25
@@ -60,6 +70,7 @@ def build_caches(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
             PAGE_CACHE_ALIAS: {**backend, "KEY_PREFIX": "kazasso-pages"},
             RATELIMIT_CACHE_ALIAS: {**backend, "KEY_PREFIX": "kazasso-ratelimit"},
             CATALOGUE_CACHE_ALIAS: {**backend, "KEY_PREFIX": "kazasso-catalogue"},
+            FRAGMENT_CACHE_ALIAS: FRAGMENT_CACHE,
         }
     return {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "kazasso"},
@@ -70,6 +81,7 @@ def build_caches(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
         },
         RATELIMIT_CACHE_ALIAS: RATELIMIT_DATABASE_CACHE,
         CATALOGUE_CACHE_ALIAS: CATALOGUE_DATABASE_CACHE,
+        FRAGMENT_CACHE_ALIAS: FRAGMENT_CACHE,
     }
 
 

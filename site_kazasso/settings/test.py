@@ -1,7 +1,13 @@
 """Test settings: fast hashing, in-memory mail and caches (rate limits in the test database)."""
 
 from .base import *  # noqa: F403
-from .caching import CATALOGUE_CACHE_ALIAS, RATELIMIT_CACHE_ALIAS, RATELIMIT_DATABASE_CACHE
+from .caching import (
+    CATALOGUE_CACHE_ALIAS,
+    FRAGMENT_CACHE,
+    FRAGMENT_CACHE_ALIAS,
+    RATELIMIT_CACHE_ALIAS,
+    RATELIMIT_DATABASE_CACHE,
+)
 
 DEBUG = False
 KAZASSO_ENVIRONMENT = "test"
@@ -20,6 +26,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "catalogue",
     },
+    FRAGMENT_CACHE_ALIAS: FRAGMENT_CACHE,  # cleared before each test (tests/conftest.py)
 }
 # Off for the suite (its query counts and clock changes measure the views themselves);
 # tests/pagecache/ turns it on.
