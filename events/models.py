@@ -342,6 +342,8 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
     ]
 
     parent_page_types = ["events.EventIndexPage"]
+    # How an event shows in a list of cards (includes/card_list.html), like Wagtail's `template`.
+    card_template = "includes/event_card.html"
     subpage_types: list[str] = []
 
     class Meta:

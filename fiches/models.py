@@ -165,6 +165,8 @@ class FichePage(EditorialPageMixin, Page):
     ]
 
     parent_page_types = ["fiches.FicheIndexPage"]
+    # How a fiche shows in a list of cards (includes/card_list.html), like Wagtail's `template`.
+    card_template = "includes/fiche_card.html"
     subpage_types: list[str] = []
 
     class Meta:

@@ -30,6 +30,7 @@ from fiches.listing import FICHES, fiche_cards
 from fiches.models import FichePage
 from site_kazasso.keywords import MAX_MATCHES, best_matches, max_query_length, normalise_query
 from site_kazasso.text import fold
+from taxonomy.cards import Cards
 from taxonomy.catalogue import Catalogue, KindIndex, catalogue
 from taxonomy.facets import (
     ActiveFilter,
@@ -276,13 +277,14 @@ def best_first(index: KindIndex, scores: np.ndarray, kind: str, mask: int) -> It
             yield (-score, -pk), kind, pk
 
 
-def load_cards(ids: list[tuple[str, int]], request: HttpRequest | None = None) -> list[tuple[str, Any]]:
-    """Fetch one page of results with what their cards show, in a constant number of queries."""
-    fiches = {p.pk: p for p in fiche_cards([pk for kind, pk in ids if kind == FICHE])}
-    events = {p.pk: p for p in event_cards([pk for kind, pk in ids if kind == EVENT], request)}
-    cards = []
-    for kind, pk in ids:
-        page = (fiches if kind == FICHE else events).get(pk)
-        if page is not None:
-            cards.append((kind, page))
-    return cards
+def load_cards(ids: list[tuple[str, int]], request: HttpRequest | None = None) -> Cards:
+    """One page of results as cards, in order (taxonomy/cards.py): kept under the keys of its
+    fiches and of its events, loaded in a constant number of queries on a miss."""
+    fiches = fiche_cards([pk for kind, pk in ids if kind == FICHE])
+    events = event_cards([pk for kind, pk in ids if kind == EVENT], request)
+
+    def load(_ids: list[int]) -> list[Any]:
+        loaded = {FICHE: {p.pk: p for p in fiches}, EVENT: {p.pk: p for p in events}}
+        return [loaded[kind][pk] for kind, pk in ids if pk in loaded[kind]]
+
+    return Cards("results", [pk for _kind, pk in ids], load, ids, fiches.key, events.key)

@@ -72,8 +72,6 @@ def search(request: HttpRequest) -> HttpResponse:
             "date": querystring(engine.params, tri="date"),
         },
         "clear_url": querystring(engine.params, **{k: None for k in engine.params if k != "q"}),
-        "fiche_type": FICHE,
-        "event_type": EVENT,
     }
     if not page.paginator.count:
         context["popular_tags"] = popular_tags()

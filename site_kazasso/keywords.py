@@ -17,7 +17,10 @@ from django.conf import settings
 if TYPE_CHECKING:
     from wagtail.query import PageQuerySet
 
-MAX_MATCHES = 500
+# The best pages read (and faceted) per search: twenty pages of results. Reading a match costs
+# more than ranking it (a page object each), so a word most pages hold ("association") reads
+# these and says that more match.
+MAX_MATCHES = 200
 
 
 def max_query_length() -> int:

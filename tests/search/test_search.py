@@ -55,7 +55,7 @@ def corpus(fiche_index, event_index, frozen_now):
 
 
 def titles(response) -> list[str]:
-    return [page.title for _kind, page in response.context["results"]]
+    return [page.title for page in response.context["results"]]
 
 
 def counts(response, param) -> dict[str, int]:
