@@ -9,6 +9,7 @@ remove a filter. Only the page of results shown is read from the database.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -340,6 +342,12 @@ class FacetedListing:
     def facet_results(self) -> list[FacetResult]:
         return [facet.result(self.cat, self.counts(facet), self.params) for facet in self.facets]
 
+    def facets_key(self) -> str:
+        """Everything the facet lists show depends on: the content version, the pages listed
+        before any filter (the upcoming events change as time passes) and the query string kept."""
+        parts = (self.cat.token, hash(self.base), self.base.bit_count(), sorted(self.params.items()))
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
     def active_filters(self) -> list[ActiveFilter]:
         keyword = (
             [ActiveFilter(KEYWORD, _("Recherche"), self.keyword, querystring(self.params, **{KEYWORD: None}))]
@@ -376,12 +384,14 @@ class FacetedListing:
         `load` turns the page's ids into the objects its cards show, in the same order; the
         page is put in the context under `page_name` (e.g. "fiches", "events").
         """
-        facets = self.facet_results()
         page, page_range = self.paginate(self.ordered())
         page.object_list = load(list(page.object_list))
         return {
             "listing": self,
-            "facets": facets,
+            # Counted only when the facet lists are drawn: includes/facet_panel.html keeps them
+            # under `facets_key` (10 minutes, this process), so a warm listing counts nothing.
+            "facets": SimpleLazyObject(self.facet_results),
+            "facets_key": self.facets_key(),
             "active_filters": self.active_filters(),
             "notices": self.notices,
             page_name: page,

@@ -1,5 +1,6 @@
-"""Lists of cards keep their markup (taxonomy/cards.py): a warm list reads and renders no card, and
-whatever a card shows (content, seats, the clock against registration dates) renews it."""
+"""Fragments kept in the `template_fragments` cache: lists of cards (taxonomy/cards.py) and the facet
+lists of a listing. A warm page reads, counts and renders none of them again, and whatever they
+show (content, seats, the clock against registration dates and event ends, the query) renews them."""
 
 import datetime as dt
 
@@ -11,6 +12,8 @@ from events.listing import event_cards
 from fiches.listing import fiche_cards
 from taxonomy.cards import Cards
 from taxonomy.catalogue import catalogue
+from taxonomy.facets import FacetedListing
+from taxonomy.models import Theme
 from tests.factories import EventFactory, FicheFactory, RegistrationFactory, reunion
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +108,56 @@ def test_the_keys_name_what_the_cards_show(fiche_index, event_index, frozen_now)
     opened = event_cards([event.pk]).key
     RegistrationFactory(event=event, seats=1)
     assert len({before, opened, event_cards([event.pk]).key}) == 3
+
+
+def facet_counting(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    count = FacetedListing.facet_results
+
+    def counted(self):
+        calls.append(1)
+        return count(self)
+
+    monkeypatch.setattr(FacetedListing, "facet_results", counted)
+    return calls
+
+
+def test_a_warm_listing_counts_no_facet_and_a_change_recounts(client, fiche_index, monkeypatch):
+    FicheFactory(title="Budget", themes=["financement"])
+    calls = facet_counting(monkeypatch)
+    first = client.get("/ressources/").content.decode()
+    assert client.get("/ressources/").content.decode() == first and len(calls) == 1
+    assert 'href="?theme=financement"' in first and 'href="?theme=emploi-rh"' not in first
+    client.get("/ressources/?theme=financement")  # other filters: other lists
+    assert len(calls) == 2
+    FicheFactory(title="Embauche", themes=["emploi-rh"])
+    assert 'href="?theme=emploi-rh"' in client.get("/ressources/").content.decode()
+    assert len(calls) == 3
+    theme = Theme.objects.get(slug="financement")  # reference data: the same pages, new labels
+    theme.name = "Financements publics"
+    theme.save()
+    assert 'facet__label">Financements publics<' in client.get("/ressources/").content.decode()
+
+
+def test_the_event_facets_follow_the_clock(client, event_index, frozen_now):
+    EventFactory(slug="tot", start=reunion(2030, 3, 1, 9), end=reunion(2030, 3, 1, 11), format="webinaire")
+    EventFactory(
+        slug="tard",
+        start=reunion(2030, 5, 1, 9),
+        end=reunion(2030, 5, 1, 11),
+        format="presentiel",
+        address="1 rue de Paris, Saint-Denis",
+    )
+    frozen_now(reunion(2030, 2, 1, 8))
+    assert "?format=webinaire" in client.get("/evenements/").content.decode()
+    frozen_now(reunion(2030, 4, 1, 8))  # the webinar is over: no longer upcoming, nor counted
+    body = client.get("/evenements/").content.decode()
+    assert "?format=webinaire" not in body and "?format=presentiel" in body
+
+
+def test_search_facets_are_never_kept(client, fiche_index):
+    FicheFactory(title="Budget prévisionnel", themes=["financement"])
+    FicheFactory(title="Contrat de travail", themes=["emploi-rh"])
+    assert "theme=financement" in client.get("/recherche/?q=budget").content.decode()
+    body = client.get("/recherche/?q=contrat").content.decode()
+    assert "theme=emploi-rh" in body and "theme=financement" not in body
