@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.legal import AccessibilityPage, LegalNoticePage, PrivacyPage, SitePlanPage
 from home.models import SiteSettings
@@ -28,17 +28,27 @@ LEGAL_PAGE_MODELS = {
 
 
 def all_legal_links() -> dict[int | None, dict[str, Any]]:
-    """For each site: the live legal pages' titles and paths, and the accessibility status."""
+    """For each site: the live legal pages' titles and paths, and the accessibility status.
+
+    Three queries whatever the number of sites: the pages (and Wagtail's view restrictions for
+    `public()`), then the accessibility statements' status.
+    """
+    keys = {model: key for key, model in LEGAL_PAGE_MODELS.items()}
+    pages = list(Page.objects.live().public().type(*keys).order_by("path"))
+    statuses = dict(
+        AccessibilityPage.objects.filter(pk__in=[page.pk for page in pages]).values_list("pk", "status")
+    )
+    status_labels = dict(AccessibilityPage._meta.get_field("status").flatchoices)
     links: dict[int | None, dict[str, Any]] = {}
-    for key, model in LEGAL_PAGE_MODELS.items():
-        for page in model.objects.live().public():
-            site_id, _root, path = page.get_url_parts() or (None, None, None)
-            if path is None:
-                continue
-            site_links = links.setdefault(site_id, {})
-            site_links[key] = {"title": page.title, "url": path}
-            if key == "accessibility":
-                site_links["accessibility_status"] = page.get_status_display()
+    for page in pages:
+        key = keys.get(page.specific_class)
+        site_id, _root, path = page.get_url_parts() or (None, None, None)
+        if key is None or path is None:
+            continue
+        site_links = links.setdefault(site_id, {})
+        site_links.setdefault(key, {"title": page.title, "url": path})
+        if key == "accessibility" and page.pk in statuses:
+            site_links.setdefault("accessibility_status", status_labels.get(statuses[page.pk]))
     return links
 
 

@@ -50,7 +50,7 @@ logger = logging.getLogger("site_kazasso.cache")
 STEPLEN = 4  # Wagtail's tree path: four characters per level
 UNVERSIONED = "initial"  # no version row yet (a flushed test database): never shared
 # Bumped when the pickled layout of Catalogue or KindIndex changes: old shared copies are ignored.
-LAYOUT = 3
+LAYOUT = 4
 
 
 @dataclass

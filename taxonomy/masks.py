@@ -69,15 +69,26 @@ class MaskSequence(Sequence):
 
 
 class TitleWords:
-    """Every word of every title (lower case, accents folded), sorted: the titles holding the
-    words typed so far, the last one as a prefix, are a few binary searches away.
+    """Every word of every title (lower case, accents folded): the titles holding the words typed
+    so far, the last one as a prefix, are a few binary searches away.
+
+    Kept compact for the shared copy of the catalogue, which every worker loads after a change:
+    each distinct word once, sorted (`words`), and for word i the titles holding it at
+    `positions[offsets[i]:offsets[i + 1]]` (`first`: as their first word), in numpy arrays.
     """
 
     def __init__(self, titles: list[str]) -> None:
         entries = sorted(
             (word, at, n == 0) for at, title in enumerate(titles) for n, word in enumerate(words_of(title))
         )
-        self.words = [word for word, _at, _first in entries]
+        self.words: list[str] = []
+        offsets = []
+        for n, (word, _at, _first) in enumerate(entries):
+            if not self.words or self.words[-1] != word:
+                self.words.append(word)
+                offsets.append(n)
+        offsets.append(len(entries))
+        self.offsets = np.array(offsets, dtype=np.int64)
         self.positions = np.array([at for _word, at, _first in entries], dtype=np.int64)
         self.first = np.array([first for _word, _at, first in entries], dtype=bool)
         self.lengths = np.array([len(title) for title in titles], dtype=np.int64)
@@ -99,9 +110,10 @@ class TitleWords:
                 if last
                 else bisect.bisect_right(self.words, term)
             )
-            holding = self.positions[low:high]
+            begin, stop = self.offsets[low], self.offsets[high]
+            holding = self.positions[begin:stop]
             if n == 0:
-                starts[holding[self.first[low:high]]] = True
+                starts[holding[self.first[begin:stop]]] = True
             found = (
                 np.unique(holding) if found is None else np.intersect1d(found, holding, assume_unique=False)
             )
