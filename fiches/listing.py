@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -137,7 +137,7 @@ def fiche_listing_context(index_page: Any, request: HttpRequest) -> dict[str, An
     return context
 
 
-def annotate_fiche_counts(objects: QuerySet, dimension: str) -> list[Any]:
+def annotate_fiche_counts(objects: Iterable[Any], dimension: str) -> list[Any]:
     """The objects (themes, structures…) with `fiche_count`, the number of live fiches carrying each."""
     counts = fiche_counts(dimension)
     rows = list(objects)

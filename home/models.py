@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,11 +18,10 @@ from wagtail.models import Page
 from editorial.permissions import EditorialPageMixin
 from fiches.listing import annotate_fiche_counts, fiche_cards
 from home.legal import AccessibilityPage, LegalNoticePage, PrivacyPage, SitePlanPage  # noqa: F401 - models
-from members.models import Structure
+from site_kazasso import content_version
 from site_kazasso.images import alt_text_errors
 from site_kazasso.pages import ChildRouteMixin
 from taxonomy.catalogue import catalogue
-from taxonomy.models import Theme
 
 LATEST_FICHES = 6
 NEXT_EVENTS = 3
@@ -71,20 +71,36 @@ class HomePage(EditorialPageMixin, ChildRouteMixin, Page):
         return Page.objects.specific(defer=True)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """The latest fiches, the next events, the themes and the structures, from the catalogue
+        (no query of their own), and the listings' pages, read once per content version."""
         context = super().get_context(request, *args, **kwargs)
-        fiches = catalogue().fiches
-        context["latest_fiches"] = fiche_cards(fiches.ordered(fiches.all)[:LATEST_FICHES])
-        context["themes"] = annotate_fiche_counts(Theme.objects.ordered(), "theme")
-        context["structures"] = list(Structure.objects.order_by("name"))
-        from fiches.models import FicheIndexPage
-
-        context["fiche_index"] = FicheIndexPage.objects.live().first()
         from events.listing import next_events
-        from events.models import EventIndexPage
 
+        cat = catalogue()
+        fiches = cat.fiches
+        context["latest_fiches"] = fiche_cards(fiches.ordered(fiches.all)[:LATEST_FICHES])
+        # Copies: the catalogue's objects are shared by every request of the process.
+        context["themes"] = annotate_fiche_counts(
+            [copy.copy(theme) for theme in cat.themes.values()], "theme"
+        )
+        context["structures"] = list(cat.structures.values())
         context["next_events"] = next_events(NEXT_EVENTS, request)
-        context["event_index"] = EventIndexPage.objects.live().first()
+        context.update(INDEX_PAGES.read())
         return context
+
+
+def index_pages() -> dict[str, Page | None]:
+    """The live fiche and event listings the home page links to."""
+    from events.models import EventIndexPage
+    from fiches.models import FicheIndexPage
+
+    return {
+        "fiche_index": FicheIndexPage.objects.live().first(),
+        "event_index": EventIndexPage.objects.live().first(),
+    }
+
+
+INDEX_PAGES = content_version.PerVersion(index_pages)
 
 
 @register_setting(icon="site")
