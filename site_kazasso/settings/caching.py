@@ -29,15 +29,15 @@ CATALOGUE_DATABASE_CACHE = {
     "LOCATION": "kazasso_catalogue",  # created by `manage.py createcachetable`
     "OPTIONS": {"MAX_ENTRIES": 20},
 }
-# Rendered fragments every listing repeats (a fiche's or an event's card), keyed by the content
-# version: this process's memory, whatever the other stores, since markup is cheap to make again
-# and a network round trip would cost what it saves (and could fail).
+# Rendered fragments the public pages repeat (lists of cards, a listing's facet lists), keyed by
+# what they show (taxonomy/cards.py, FacetedListing.facets_key): this process's memory, whatever
+# the other stores, since markup is cheap to make again and a network round trip would cost what
+# it saves (and could fail). About 20 kB each: at most some 20 MB per process.
 FRAGMENT_CACHE_ALIAS = "template_fragments"  # the alias Django's {% cache %} uses by default
 FRAGMENT_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "kazasso-fragments",
-    "TIMEOUT": 3600,
-    "OPTIONS": {"MAX_ENTRIES": 5000},
+    "OPTIONS": {"MAX_ENTRIES": 1000},
 }
 DEFAULT_PAGE_CACHE_TIMEOUT = 600
 # Seconds a Redis connection or command may take before the cache counts as a miss.
