@@ -130,8 +130,8 @@ def load_event_cards(pks: list[int], now: Any) -> list[EventPage]:
     )
     organisers = cat.carried(EVENTS, "structure", pks)
     themes = cat.carried(EVENTS, "theme", pks)
+    cat.attach_reference_data(*cards)
     for card in cards:
-        card.typology = cat.typologies.get(card.typology_id)
         card.card_organisers = organisers.get(card.pk, [])
         card.card_themes = themes.get(card.pk, [])
         card.card_availability = card.availability(now)

@@ -70,7 +70,7 @@ class EventIndexPage(EditorialPageMixin, RoutablePageMixin, ChildRouteMixin, Pag
         verbose_name_plural = _("index des événements")
 
     def routed_children(self) -> QuerySet[EventPage]:
-        return EventPage.objects.select_related("typology")
+        return EventPage.objects.all()  # typology: from the catalogue (events/views.py)
 
     @path("")
     def listing(self, request: HttpRequest) -> Any:

@@ -33,6 +33,7 @@ from site_kazasso import content_version
 from site_kazasso.pagecache.middleware import shows_seats_of
 from site_kazasso.pages import routed_parent
 from site_kazasso.ratelimit import retry_after, wait_text
+from taxonomy.catalogue import catalogue
 from taxonomy.facets import listed_classification
 
 if TYPE_CHECKING:
@@ -95,6 +96,8 @@ def event_context(event: EventPage, request: HttpRequest, now: Any) -> dict[str,
     listing_url = parent.url if parent else "/evenements/"
     preview = getattr(request, "is_preview", False)
     listed = None if preview else listed_classification(EVENTS, event.pk, ("structure", "theme", "tag"))
+    if listed is not None:
+        catalogue().attach_reference_data(event)
     if listed is None:  # a preview shows its draft's values, a private event is not listed
         listed = {
             "structure": list(event.organisers.order_by("name")),

@@ -107,10 +107,9 @@ def load_fiche_cards(pks: list[int]) -> list[FichePage]:
     cat = catalogue()
     cards = attach_renditions(load_in_order(FichePage.objects.defer("body"), pks))
     themes = cat.carried(FICHES, "theme", pks)
+    cat.attach_reference_data(*cards)
     for card in cards:
         card.card_themes = themes.get(card.pk, [])
-        card.structure = cat.structures.get(card.structure_id)
-        card.typology = cat.typologies.get(card.typology_id)
     return cards
 
 

@@ -56,7 +56,7 @@ class FicheIndexPage(EditorialPageMixin, ChildRouteMixin, Page):
         verbose_name_plural = _("index des fiches")
 
     def routed_children(self) -> QuerySet[FichePage]:
-        return FichePage.objects.select_related("structure", "typology")
+        return FichePage.objects.all()  # structure and typology: from the catalogue (get_context)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
@@ -203,18 +203,23 @@ class FichePage(EditorialPageMixin, Page):
             return load_in_order(live_fiches().select_related("structure", "typology"), pks)
         links = (
             FicheRelatedLink.objects.filter(page=self)
-            .select_related("fiche__structure", "fiche__typology")
+            .select_related("fiche")
             .defer("fiche__body")
             .order_by("sort_order", "pk")
         )
-        listed = catalogue().fiches.position
-        linked = list(dict.fromkeys(link.fiche for link in links))
-        return [fiche for fiche in linked if fiche.pk in listed]
+        cat = catalogue()
+        linked = [
+            fiche for fiche in dict.fromkeys(link.fiche for link in links) if fiche.pk in cat.fiches.position
+        ]
+        cat.attach_reference_data(*linked)
+        return linked
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         preview = getattr(request, "is_preview", False)
         listed = None if preview else listed_classification(FICHES, self.pk, ("theme", "tag"))
+        if listed is not None:
+            catalogue().attach_reference_data(self)
         if listed is None:  # a preview shows its draft's values, a private page is not listed
             listed = {
                 "theme": list(self.themes.order_by("order", "name")),

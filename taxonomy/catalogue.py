@@ -181,6 +181,15 @@ class Catalogue:
     def objects(self, dimension: str) -> dict[int, Any]:
         return {"theme": self.themes, "typology": self.typologies, "structure": self.structures}[dimension]
 
+    def attach_reference_data(self, *pages: Any) -> None:
+        """Give pages their structure and typology from the catalogue instead of a join or a
+        query; a value the catalogue does not hold is left to Django (read when used)."""
+        for page in pages:
+            for field_name, objects in (("structure", self.structures), ("typology", self.typologies)):
+                found = objects.get(getattr(page, f"{field_name}_id", None))
+                if found is not None:
+                    setattr(page, field_name, found)
+
     def carried(self, kind: str, dimension: str, pks: Iterable[int]) -> dict[int, list[Any]]:
         """{pk: [theme, …]} the values of `dimension` a few pages carry (a card's themes, an event's
         organisers), in the reference list's order, read from the masks instead of the database.
