@@ -2,7 +2,7 @@
 words fast.
 
 - Autocomplete: the stock backend always autocompletes with the "simple" configuration, so
-  "treso" would not find "Trésorerie"; "simple_unaccent" (search/migrations/0001) keeps
+  "treso" would not find "Trésorerie"; "simple_unaccent" (search/migrations/0001_initial_squashed) keeps
   prefixes unstemmed but folds accents.
 - Ranking a common word ("association") with the stock backend decompresses and ranks the
   body vector of nearly every page: 70 to 110 ms at 10,000 fiches. The index also writes, for

@@ -10,7 +10,7 @@ class Posting(models.Model):
     """A word (as the text search configuration stores it) of an indexed page, and the score
     Wagtail's PostgreSQL ranking gives the page for a query made of that word alone.
 
-    The table exists on PostgreSQL only (search/migrations/0004); nothing reads it elsewhere.
+    The table exists on PostgreSQL only (search/migrations/0001_initial_squashed); nothing reads it elsewhere.
     """
 
     pk = models.CompositePrimaryKey("lexeme", "page")

@@ -12,9 +12,9 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('members', '0005_structure_acronym_unique_ci'),
+        ('members', '0001_initial_squashed'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('taxonomy', '0004_delete_catalogueversion'),
+        ('taxonomy', '0001_initial_squashed'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

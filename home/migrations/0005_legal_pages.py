@@ -6,11 +6,10 @@ import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
-from django.utils import timezone
+from site_kazasso.migration_pages import add_child_page, children, home_page, remove_pages
 
 
 
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's path alphabet, as Wagtail uses it
 
 PRIVACY_INTRO = (
     "<p>Kaz Asso Ressources recueille le moins de données possible : seulement ce qu'il faut pour "
@@ -60,15 +59,6 @@ ACCESSIBILITY_ENVIRONMENT = (
 SITE_PLAN_INTRO = "<p>Toutes les rubriques du site, ses pages d'information et ses thèmes.</p>"
 
 
-def path_step(number):
-    """Treebeard writes each level of a path as four base-36 digits."""
-    digits = ""
-    for _ in range(4):
-        number, rest = divmod(number, 36)
-        digits = ALPHABET[rest] + digits
-    return digits
-
-
 def legal_pages():
     """(model, title, slug, fields) of the four pages; the text is a starting point to edit."""
     return [
@@ -101,65 +91,29 @@ def legal_pages():
 
 
 def create_legal_pages(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes.ContentType")
-    HomePage = apps.get_model("home.HomePage")
-    home = HomePage.objects.filter(depth=2).first()
+    home = home_page(apps)
     if home is None:
         return
-    Page = apps.get_model("wagtailcore.Page")
-    # After the last child there is (children deleted earlier leave gaps that numchild ignores).
-    last = (
-        Page.objects.filter(path__startswith=home.path, depth=home.depth + 1)
-        .order_by("-path")
-        .values_list("path", flat=True)
-        .first()
-    )
-    step = int(last[-4:], 36) if last else 0
-    now = timezone.now()
+    taken = children(apps, home)
     for model_name, title, slug, fields in legal_pages():
         model = apps.get_model("home", model_name)
-        taken = Page.objects.filter(path__startswith=home.path, depth=home.depth + 1, slug=slug)
-        if model.objects.exists() or taken.exists():  # an existing site keeps what it already has
+        if model.objects.exists() or taken.filter(slug=slug).exists():  # an existing site keeps its own
             continue
-        page_type, _ = ContentType.objects.get_or_create(model=model_name, app_label="home")
-        model.objects.create(
-            title=title,
-            draft_title=title,
-            slug=slug,
-            content_type=page_type,
-            path=home.path + path_step(step + 1),
-            depth=3,
-            numchild=0,
-            url_path=f"{home.url_path}{slug}/",
-            locale_id=home.locale_id,
-            live=True,
-            first_published_at=now,
-            last_published_at=now,
-            **fields,
-        )
-        step += 1
-        home.numchild += 1
-    home.save(update_fields=["numchild"])
+        add_child_page(apps, home, "home", model_name, title=title, slug=slug, **fields)
 
 
 def remove_legal_pages(apps, schema_editor):
-    HomePage = apps.get_model("home.HomePage")
     for model_name, *_rest in legal_pages():
-        for page in apps.get_model("home", model_name).objects.filter(depth=3):
-            home = HomePage.objects.filter(path=page.path[:-4]).first()
-            page.delete()
-            if home is not None:
-                home.numchild -= 1
-                home.save(update_fields=["numchild"])
+        remove_pages(apps, apps.get_model("home", model_name).objects.filter(depth=3))
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_homepage_hero_image'),
+        ('home', '0001_initial_squashed'),
         ('wagtailcore', '0098_apitoken'),
-        ('fiches', '0003_create_fiche_index'),
-        ('events', '0002_create_event_index'),
+        ('fiches', '0001_initial_squashed'),
+        ('events', '0001_initial_squashed'),
     ]
 
     operations = [

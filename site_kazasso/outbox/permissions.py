@@ -8,7 +8,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 
 class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
-    """The coordination (editorial/migrations/0003) and administrators read; nobody writes."""
+    """The coordination (its group, editorial/migrations) and administrators read; nobody writes."""
 
     def user_has_permission(self, user: Any, action: str) -> bool:
         return action == "view" and super().user_has_permission(user, action)

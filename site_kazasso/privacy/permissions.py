@@ -10,7 +10,7 @@ ALLOWED = ("add", "view")
 
 
 class AddOnlyPermissionPolicy(ModelPermissionPolicy):
-    """The coordination (editorial/migrations/0004) and administrators add and read; nobody edits
+    """The coordination (its group, editorial/migrations) and administrators add and read; nobody edits
     or deletes a version some registrations point to."""
 
     def user_has_permission(self, user: Any, action: str) -> bool:

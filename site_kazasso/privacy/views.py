@@ -23,7 +23,7 @@ RECENT_LOG_ENTRIES = 20
 
 
 def can_manage(user: Any) -> bool:
-    """The coordination (editorial/migrations/0004) and administrators only."""
+    """The coordination (its group, editorial/migrations) and administrators only."""
     return user.is_authenticated and user.has_perm(PERMISSION)
 
 

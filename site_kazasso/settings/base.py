@@ -156,7 +156,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Search: Wagtail's database backend. On PostgreSQL, the project's subclass of it (search/backend.py:
 # a word-level index for common words) with the "french_unaccent" text search configuration
-# (French stemming + accent folding) created by search/migrations/0001; SQLite's FTS5 index
+# (French stemming + accent folding) created by search/migrations/0001_initial_squashed; SQLite's FTS5 index
 # folds accents by itself. OpenSearch is a matter of configuration (settings/scaling.py).
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},

@@ -10,8 +10,8 @@ from taxonomy.models import Theme, Typology
 
 pytestmark = pytest.mark.django_db
 
-taxonomy_migration = importlib.import_module("taxonomy.migrations.0002_reference_data")
-members_migration = importlib.import_module("members.migrations.0002_reference_structures")
+taxonomy_migration = importlib.import_module("taxonomy.migrations.0001_initial_squashed")
+members_migration = importlib.import_module("members.migrations.0001_initial_squashed")
 
 
 def test_fresh_install_has_the_reference_lists():
