@@ -52,3 +52,34 @@ def test_site_tree_is_ready():
         "accessibilite",
         "plan-du-site",
     }
+
+
+def test_pages_the_migrations_add_keep_the_tree_sound():
+    """/ressources/ and the legal pages, removed and added again as the migrations do
+    (site_kazasso/migration_pages.py): after the last child, once, with a consistent tree."""
+    from wagtail.models import Page
+
+    fiches_migration = importlib.import_module("fiches.migrations.0001_initial_squashed")
+    legal_migration = importlib.import_module("home.migrations.0005_legal_pages")
+    legal_migration.remove_legal_pages(apps, None)
+    fiches_migration.remove_index(apps, None)
+    assert not Page.objects.filter(slug__in=["ressources", "mentions-legales", "plan-du-site"]).exists()
+
+    fiches_migration.create_index(apps, None)
+    legal_migration.create_legal_pages(apps, None)
+    legal_migration.create_legal_pages(apps, None)  # twice: an existing page is kept, not doubled
+    fiches_migration.create_index(apps, None)
+
+    home = Page.objects.get(slug="accueil")
+    children = list(home.get_children().values_list("slug", flat=True))
+    assert children == [
+        "evenements",
+        "ressources",
+        "mentions-legales",
+        "donnees-personnelles",
+        "accessibilite",
+        "plan-du-site",
+    ]
+    assert Page.objects.get(slug="ressources").url_path == "/accueil/ressources/"
+    assert Page.objects.get(slug="plan-du-site").live
+    assert Page.find_problems() == ([], [], [], [], [])  # paths, depths and numchild agree
