@@ -76,3 +76,18 @@ def remove_pages(apps, pages) -> None:
         page.delete()
         if parent is not None:
             recount_children(apps, parent)
+
+
+def index_page(app_label: str, model_name: str, *, title: str, slug: str, intro: str):
+    """The two functions of a RunPython for a content type's index page (`/ressources/`…): one
+    publishes it under the home page unless the site has one, the other removes it while empty."""
+
+    def create(apps, schema_editor):
+        home = home_page(apps)
+        if home is not None and not apps.get_model(app_label, model_name).objects.exists():
+            add_child_page(apps, home, app_label, model_name, title=title, slug=slug, intro=intro)
+
+    def remove(apps, schema_editor):
+        remove_pages(apps, apps.get_model(app_label, model_name).objects.filter(slug=slug, numchild=0))
+
+    return create, remove

@@ -9,29 +9,19 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-from site_kazasso.migration_pages import add_child_page, home_page, remove_pages
+from site_kazasso.migration_pages import index_page
 
 # From 0002_create_event_index
-def create_index(apps, schema_editor):
-    home = home_page(apps)
-    if home is None or apps.get_model("events", "EventIndexPage").objects.exists():
-        return
-    add_child_page(
-        apps,
-        home,
-        "events",
-        "eventindexpage",
-        title="Événements",
-        slug="evenements",
-        intro=(
-            "<p>Webinaires, rencontres et ateliers proposés par les structures membres de Kaz Asso "
-            "aux associations de La Réunion.</p>"
-        ),
-    )
-
-
-def remove_index(apps, schema_editor):
-    remove_pages(apps, apps.get_model("events", "EventIndexPage").objects.filter(slug="evenements", numchild=0))
+create_index, remove_index = index_page(
+    "events",
+    "eventindexpage",
+    title="Événements",
+    slug="evenements",
+    intro=(
+        "<p>Webinaires, rencontres et ateliers proposés par les structures membres de Kaz Asso "
+        "aux associations de La Réunion.</p>"
+    ),
+)
 
 
 class Migration(migrations.Migration):

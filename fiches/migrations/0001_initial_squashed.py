@@ -7,29 +7,19 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-from site_kazasso.migration_pages import add_child_page, home_page, remove_pages
+from site_kazasso.migration_pages import index_page
 
 # From 0003_create_fiche_index
-def create_index(apps, schema_editor):
-    home = home_page(apps)
-    if home is None or apps.get_model("fiches", "FicheIndexPage").objects.exists():
-        return
-    add_child_page(
-        apps,
-        home,
-        "fiches",
-        "ficheindexpage",
-        title="Ressources",
-        slug="ressources",
-        intro=(
-            "<p>Fiches pratiques, guides, modèles et retours d'expérience rédigés par les "
-            "structures membres de Kaz Asso pour les associations de La Réunion.</p>"
-        ),
-    )
-
-
-def remove_index(apps, schema_editor):
-    remove_pages(apps, apps.get_model("fiches", "FicheIndexPage").objects.filter(slug="ressources", numchild=0))
+create_index, remove_index = index_page(
+    "fiches",
+    "ficheindexpage",
+    title="Ressources",
+    slug="ressources",
+    intro=(
+        "<p>Fiches pratiques, guides, modèles et retours d'expérience rédigés par les "
+        "structures membres de Kaz Asso pour les associations de La Réunion.</p>"
+    ),
+)
 
 
 class Migration(migrations.Migration):
