@@ -4,9 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class OutboxConfig(AppConfig):
     name = "site_kazasso.outbox"
-    label = "outbox"
     verbose_name = _("Courriels")
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
         from wagtail.permissions import register_permission_policy

@@ -6,9 +6,7 @@ class PrivacyConfig(AppConfig):
     """Personal data: where each app keeps it (registry), how long (retention), who asked what (audit)."""
 
     name = "site_kazasso.privacy"
-    label = "privacy"
     verbose_name = _("Données personnelles")
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
         from wagtail.permissions import register_permission_policy
