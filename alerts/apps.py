@@ -9,4 +9,4 @@ class AlertsConfig(AppConfig):
         from alerts import privacy
         from site_kazasso.privacy import registry
 
-        registry.register(privacy.source())
+        registry.register_module(privacy)

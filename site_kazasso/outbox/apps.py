@@ -15,4 +15,4 @@ class OutboxConfig(AppConfig):
         from site_kazasso.privacy import registry
 
         register_permission_policy(OutboxEmail, ViewOnlyPermissionPolicy(OutboxEmail))
-        registry.register(privacy.source())
+        registry.register_module(privacy)
