@@ -14,7 +14,7 @@ class OutboxViewSet(SettingsModelViewSet):
     model = OutboxEmail
     icon = "mail"
     menu_label = _("Courriels")
-    form_fields: list[str] = []  # nobody adds or edits (outbox/permissions.py); Wagtail wants a form
+    form_fields: list[str] = []  # nobody adds or edits (outbox/apps.py); Wagtail wants a form
     list_display = [
         "subject",
         Column("recipients", label=_("Destinataires")),

@@ -9,12 +9,12 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Données personnelles")
 
     def ready(self) -> None:
-        from wagtail.permissions import register_permission_policy
-
         from site_kazasso import content_version
+        from site_kazasso.permissions import allow_only
         from site_kazasso.privacy.models import ConsentText
-        from site_kazasso.privacy.permissions import AddOnlyPermissionPolicy
 
-        register_permission_policy(ConsentText, AddOnlyPermissionPolicy(ConsentText))
+        # A change of the consent text is a new version, never an edit of one some registrations
+        # point to: the coordination (editorial/migrations/0004) and administrators add and read.
+        allow_only(ConsentText, "add", "view")
         # The registration form shows the current consent text: a new version changes event pages.
         content_version.register(ConsentText)
