@@ -4,10 +4,9 @@ from django.apps import AppConfig
 class AlertsConfig(AppConfig):
     name = "alerts"
     verbose_name = "Alertes par courriel"
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
         from alerts import privacy
         from site_kazasso.privacy import registry
 
-        registry.register(privacy.source())
+        registry.register_module(privacy)

@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alerts.models import Subscription
-from site_kazasso.privacy.registry import PersonalDataSource
+
+KEY = "alertes"  # the source's identifier in the registry and the export files
+LABEL = gettext_lazy("Abonnements aux alertes")
 
 
 def find(email: str) -> QuerySet[Subscription]:
@@ -52,14 +54,3 @@ def erase(subscriptions: list[Subscription]) -> int:
 def describe_retention() -> str:
     days = settings.KAZASSO_ALERTS_UNCONFIRMED_DAYS
     return _("jusqu'au désabonnement ; non confirmés : effacés après %(days)s jours") % {"days": days}
-
-
-def source() -> PersonalDataSource:
-    return PersonalDataSource(
-        key="alertes",
-        label=gettext_lazy("Abonnements aux alertes"),
-        find=find,
-        export=export,
-        erase=erase,
-        retention=describe_retention,
-    )

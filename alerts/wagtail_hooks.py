@@ -10,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 
 from alerts.admin_views import overview
 from members.roles import is_coordinator
+from site_kazasso.admin_menu import PermittedMenuItem
 
 
 @hooks.register("register_admin_urls")
@@ -17,13 +18,12 @@ def register_admin_urls() -> list[Any]:
     return [path("alertes/", overview, name="alerts_overview")]
 
 
-class CoordinationMenuItem(MenuItem):
-    def is_shown(self, request: Any) -> bool:
-        return is_coordinator(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_menu_item() -> MenuItem:
-    return CoordinationMenuItem(
-        "Alertes par courriel", reverse("alerts_overview"), icon_name="mail", order=900
+    return PermittedMenuItem(
+        "Alertes par courriel",
+        reverse("alerts_overview"),
+        shown_to=is_coordinator,
+        icon_name="mail",
+        order=900,
     )

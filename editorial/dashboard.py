@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, PageLogEntry
@@ -117,13 +116,6 @@ def confirm_dashboard_transition(request: HttpRequest) -> None:
     from django.contrib import messages
 
     messages.success(request, transition_message(page, transition))
-
-
-class MyPagesMenuItem(MenuItem):
-    """Shown to the members of a structure and to those who review or validate pages."""
-
-    def is_shown(self, request: HttpRequest) -> bool:
-        return can_have_pages(request.user)
 
 
 def can_have_pages(user: AbstractBaseUser | AnonymousUser) -> bool:

@@ -104,9 +104,14 @@ class EditorialTask(AbstractGroupApprovalTask):
     )
 
     admin_form_fields = [*AbstractGroupApprovalTask.admin_form_fields, "due_working_days"]
+    description = ""  # who acts at this step, for the admin's choice of a task type
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def get_description(cls) -> str:
+        return cls.description
 
     def user_can_act(self, obj: Any, user: AbstractBaseUser) -> bool:
         raise NotImplementedError
@@ -206,16 +211,14 @@ class PeerReviewTask(EditorialTask):
         "En approuvant, vous transmettez la page à la coordination, qui valide sa publication."
     )
 
+    description = _(
+        "Un membre des groupes choisis (Relecture) appartenant à une autre structure que celle de "
+        "la page, et qui ne l'a pas soumise, l'approuve ou demande des modifications."
+    )
+
     class Meta:
         verbose_name = _("relecture par un pair")
         verbose_name_plural = _("relectures par un pair")
-
-    @classmethod
-    def get_description(cls) -> str:
-        return _(
-            "Un membre des groupes choisis (Relecture) appartenant à une autre structure que celle de "
-            "la page, et qui ne l'a pas soumise, l'approuve ou demande des modifications."
-        )
 
     def user_can_act(self, obj: Any, user: AbstractBaseUser) -> bool:
         if user.pk in submitters(obj):
@@ -236,16 +239,14 @@ class CoordinationApprovalTask(EditorialTask):
         "de mise en ligne) ; sa structure en est prévenue par courriel."
     )
 
+    description = _(
+        "Un membre des groupes choisis (Coordination) valide la publication, sauf pour une page "
+        "qu'il a soumise lui-même (règle des quatre yeux) ; les administrateurs le peuvent toujours."
+    )
+
     class Meta:
         verbose_name = _("validation par la coordination")
         verbose_name_plural = _("validations par la coordination")
-
-    @classmethod
-    def get_description(cls) -> str:
-        return _(
-            "Un membre des groupes choisis (Coordination) valide la publication, sauf pour une page "
-            "qu'il a soumise lui-même (règle des quatre yeux) ; les administrateurs le peuvent toujours."
-        )
 
     def user_can_act(self, obj: Any, user: AbstractBaseUser) -> bool:
         if user.is_superuser:

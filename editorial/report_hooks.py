@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from editorial.reports import StaleFichesView, can_review_freshness
-
-
-class StaleFichesMenuItem(MenuItem):
-    """Shown to structure members and the coordination, the people the report is about."""
-
-    def is_shown(self, request: HttpRequest) -> bool:
-        return can_review_freshness(request.user)
+from site_kazasso.admin_menu import PermittedMenuItem
 
 
 @hooks.register("register_reports_menu_item")
 def register_stale_fiches_menu_item() -> MenuItem:
-    return StaleFichesMenuItem(
+    # Shown to structure members and the coordination, the people the report is about.
+    return PermittedMenuItem(
         _("Fiches à revoir"),
         reverse("editorial_stale_fiches"),
+        shown_to=can_review_freshness,
         name="stale-fiches",
         icon_name="time",
         order=1150,

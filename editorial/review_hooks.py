@@ -18,6 +18,7 @@ from wagtail.models import Page
 from editorial import claims, sharing
 from editorial.review_views import ClaimView, ReassignView, ReviewQueueView, sees_queue
 from editorial.sharing_views import PreviewLinksView, revoke
+from site_kazasso.admin_menu import PermittedMenuItem
 
 
 @hooks.register("register_admin_urls")
@@ -35,15 +36,14 @@ def review_urls() -> list[Any]:
     ]
 
 
-class ReviewQueueMenuItem(MenuItem):
-    def is_shown(self, request: HttpRequest) -> bool:
-        return sees_queue(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def review_queue_menu_item() -> MenuItem:
-    return ReviewQueueMenuItem(
-        gettext_lazy("Relectures en cours"), reverse("editorial_review_queue"), icon_name="tasks", order=250
+    return PermittedMenuItem(
+        gettext_lazy("Relectures en cours"),
+        reverse("editorial_review_queue"),
+        shown_to=sees_queue,
+        icon_name="tasks",
+        order=250,
     )
 
 

@@ -159,11 +159,14 @@ def register_my_pages_menu_item() -> Any:
     from django.urls import reverse
     from django.utils.translation import gettext_lazy
 
-    from editorial.dashboard import MyPagesMenuItem
+    from editorial.dashboard import can_have_pages
+    from site_kazasso.admin_menu import PermittedMenuItem
 
-    return MyPagesMenuItem(
+    # Shown to the members of a structure and to those who review or validate pages.
+    return PermittedMenuItem(
         gettext_lazy("Mes pages"),
         reverse("editorial_my_pages"),
+        shown_to=can_have_pages,
         name="my-pages",
         icon_name="doc-full",
         order=150,

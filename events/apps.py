@@ -19,4 +19,4 @@ class EventsConfig(AppConfig):
         register(event_kind())
         content_version.register_seats(Registration)
         page_published.connect(followup_on_publish, sender=EventPage, dispatch_uid="events-followup")
-        registry.register(privacy.source())
+        registry.register_module(privacy)

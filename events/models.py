@@ -29,7 +29,7 @@ from editorial.forms import EditorialPageForm
 from editorial.permissions import EditorialPageMixin
 from events import clock
 from fiches.blocks import DocumentBlock, FicheBodyBlock, LinksBlock
-from site_kazasso.images import ALT_TEXT_HELP, alt_text_errors
+from site_kazasso.images import ALT_TEXT_HELP, alt_text_errors, optional_image
 from site_kazasso.pages import ChildRouteMixin
 from site_kazasso.typography import fr_date
 
@@ -182,15 +182,7 @@ class EventPage(EditorialPageMixin, RoutablePageMixin, Page):
         related_name="events",
     )
     tags = ClusterTaggableManager(through=EventTag, blank=True, verbose_name=_("mots-clés"))
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=ALT_TEXT_HELP,
-    )
+    image = optional_image(_("image"), help_text=ALT_TEXT_HELP)
     body = StreamField(FicheBodyBlock(), verbose_name=_("présentation"), blank=True)
 
     registration_enabled = models.BooleanField(_("inscriptions sur le site"), default=True)

@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy
 from events import clock
 from events.models import EventPage, Registration
 from site_kazasso.privacy import retention
-from site_kazasso.privacy.registry import PersonalDataSource
+
+KEY = "inscriptions"  # the source's identifier in the registry and the export files
+LABEL = gettext_lazy("Inscriptions aux événements")
 
 PERSONAL_FIELDS = {"association_name": "", "rna_number": "", "contact_name": "", "email": ""}
 Status = Registration.Status
@@ -87,15 +89,3 @@ def describe_retention() -> str:
         "%(months)s mois après la fin de l'événement ; inscriptions annulées ou restées en liste "
         "d'attente : %(short)s mois"
     ) % {"months": retention.registration_months(), "short": retention.unconfirmed_months()}
-
-
-def source() -> PersonalDataSource:
-    return PersonalDataSource(
-        key="inscriptions",
-        label=gettext_lazy("Inscriptions aux événements"),
-        find=find,
-        export=export,
-        erase=erase,
-        retention=describe_retention,
-        expire=expire,
-    )

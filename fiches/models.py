@@ -24,7 +24,7 @@ from editorial.permissions import EditorialPageMixin
 from fiches.blocks import FicheBodyBlock
 from fiches.listing import FICHES, fiche_listing_context
 from site_kazasso import content_version
-from site_kazasso.images import ALT_TEXT_HELP, alt_text_errors
+from site_kazasso.images import ALT_TEXT_HELP, alt_text_errors, optional_image
 from site_kazasso.pages import ChildRouteMixin, routed_parent
 from taxonomy.catalogue import catalogue
 from taxonomy.facets import listed_classification, load_in_order
@@ -117,15 +117,7 @@ class FichePage(EditorialPageMixin, Page):
         blank=True,
         help_text=_("Date à laquelle le contenu a été vérifié pour la dernière fois."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=ALT_TEXT_HELP,
-    )
+    image = optional_image(_("image"), help_text=ALT_TEXT_HELP)
 
     base_form_class = FichePageForm
     # Only the owning structure, the coordination and admins change who owns the fiche.

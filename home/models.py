@@ -19,7 +19,7 @@ from editorial.permissions import EditorialPageMixin
 from fiches.listing import annotate_fiche_counts, fiche_cards
 from home.legal import AccessibilityPage, LegalNoticePage, PrivacyPage, SitePlanPage  # noqa: F401 - models
 from site_kazasso import content_version
-from site_kazasso.images import alt_text_errors
+from site_kazasso.images import alt_text_errors, optional_image
 from site_kazasso.pages import ChildRouteMixin
 from taxonomy.catalogue import catalogue
 
@@ -33,13 +33,8 @@ class HomePage(EditorialPageMixin, ChildRouteMixin, Page):
     )
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     about = RichTextField(_("le collectif"), blank=True, features=["bold", "italic", "link", "ul"])
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image de l'en-tête"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    hero_image = optional_image(
+        _("image de l'en-tête"),
         help_text=_(
             "Facultative, recadrée en 4:3. Son texte alternatif est la « description » de l'image "
             "(obligatoire). Sans image, une illustration du site est affichée."

@@ -12,6 +12,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from site_kazasso.images import optional_image
+
 
 class Structure(models.Model):
     class Kind(models.TextChoices):
@@ -84,14 +86,7 @@ class Structure(models.Model):
         validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
         help_text=_("Ex. : 55.450675. Sans coordonnées, le lien cherche l'adresse sur OpenStreetMap."),
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_image(_("logo"))
     description = models.TextField(_("présentation"), blank=True)
     editor_group = models.OneToOneField(
         "auth.Group",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,20 +9,15 @@ from wagtail.admin.menu import MenuItem
 
 from members import contact
 from members.roles import user_structures
-
-
-class OwnStructureMenuItem(MenuItem):
-    """Shown to the editors of a structure only."""
-
-    def is_shown(self, request: HttpRequest) -> bool:
-        return user_structures(request.user).exists()
+from site_kazasso.admin_menu import PermittedMenuItem
 
 
 @hooks.register("register_admin_menu_item")
 def register_own_structure_menu_item() -> MenuItem:
-    return OwnStructureMenuItem(
+    return PermittedMenuItem(
         _("Ma structure"),
         reverse("members_structure_contact_index"),
+        shown_to=lambda user: user_structures(user).exists(),  # the editors of a structure only
         name="ma-structure",
         icon_name="group",
         order=250,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Model, Prefetch, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
@@ -14,6 +15,19 @@ ALT_TEXT_HELP = _(
     "(obligatoire) : ce que l'image montre, pour qui ne la voit pas. Sans image, une illustration "
     "de la typologie est affichée."
 )
+
+
+def optional_image(verbose_name: Any, **options: Any) -> models.ForeignKey:
+    """A field for an optional picture of the media library; deleting the image empties it."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **options,
+    )
 
 
 def alt_text_errors(page: Any, *fields: str) -> dict[str, Any]:

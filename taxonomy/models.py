@@ -20,6 +20,7 @@ class FacetTerm(models.Model):
     )
 
     objects = FacetQuerySet.as_manager()
+    listing_param = ""  # the filter of /ressources/ that selects a term of this list
 
     class Meta:
         abstract = True
@@ -28,20 +29,21 @@ class FacetTerm(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return f"/ressources/?{self.listing_param}={self.slug}"
+
 
 class Theme(FacetTerm):
+    listing_param = "theme"
+
     class Meta(FacetTerm.Meta):
         verbose_name = _("thème")
         verbose_name_plural = _("thèmes")
 
-    def get_absolute_url(self) -> str:
-        return f"/ressources/?theme={self.slug}"
-
 
 class Typology(FacetTerm):
+    listing_param = "typologie"
+
     class Meta(FacetTerm.Meta):
         verbose_name = _("typologie")
         verbose_name_plural = _("typologies")
-
-    def get_absolute_url(self) -> str:
-        return f"/ressources/?typologie={self.slug}"

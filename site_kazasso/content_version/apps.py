@@ -4,9 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ContentVersionConfig(AppConfig):
     name = "site_kazasso.content_version"
-    label = "content_version"
     verbose_name = _("Version du contenu public")
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
         from site_kazasso import content_version

@@ -4,17 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 class OutboxConfig(AppConfig):
     name = "site_kazasso.outbox"
-    label = "outbox"
     verbose_name = _("Courriels")
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from wagtail.permissions import register_permission_policy
-
         from site_kazasso.outbox import privacy
         from site_kazasso.outbox.models import OutboxEmail
-        from site_kazasso.outbox.permissions import ViewOnlyPermissionPolicy
+        from site_kazasso.permissions import allow_only
         from site_kazasso.privacy import registry
 
-        register_permission_policy(OutboxEmail, ViewOnlyPermissionPolicy(OutboxEmail))
-        registry.register(privacy.source())
+        # Read-only in the admin, for those given its "view" permission: the coordination
+        # (editorial/migrations/0003) and administrators read; nobody writes.
+        allow_only(OutboxEmail, "view")
+        registry.register_module(privacy)

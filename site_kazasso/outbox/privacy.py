@@ -14,7 +14,10 @@ from django.utils.translation import gettext_lazy
 
 from site_kazasso.outbox.models import OutboxEmail
 from site_kazasso.privacy import retention
-from site_kazasso.privacy.registry import PersonalDataSource, mentions
+from site_kazasso.privacy.registry import mentions
+
+KEY = "courriels"  # the source's identifier in the registry and the export files
+LABEL = gettext_lazy("Courriels envoyés par la plateforme")
 
 
 def find(email: str) -> list[OutboxEmail]:
@@ -47,14 +50,3 @@ def erase(messages: list[OutboxEmail]) -> int:
 
 def describe_retention() -> str:
     return _("supprimés %(days)s jours après leur envoi") % {"days": retention.outbox_days()}
-
-
-def source() -> PersonalDataSource:
-    return PersonalDataSource(
-        key="courriels",
-        label=gettext_lazy("Courriels envoyés par la plateforme"),
-        find=find,
-        export=export,
-        erase=erase,
-        retention=describe_retention,
-    )

@@ -5,20 +5,16 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from site_kazasso.admin_menu import SettingsModelViewSet
 from site_kazasso.outbox.models import OutboxEmail
 
 
-class OutboxViewSet(ModelViewSet):
+class OutboxViewSet(SettingsModelViewSet):
     model = OutboxEmail
     icon = "mail"
     menu_label = _("Courriels")
-    add_to_admin_menu = False
-    add_to_settings_menu = True
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    form_fields: list[str] = []  # nobody adds or edits (outbox/permissions.py); Wagtail wants a form
+    form_fields: list[str] = []  # nobody adds or edits (outbox/apps.py); Wagtail wants a form
     list_display = [
         "subject",
         Column("recipients", label=_("Destinataires")),

@@ -6,17 +6,15 @@ class PrivacyConfig(AppConfig):
     """Personal data: where each app keeps it (registry), how long (retention), who asked what (audit)."""
 
     name = "site_kazasso.privacy"
-    label = "privacy"
     verbose_name = _("Données personnelles")
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from wagtail.permissions import register_permission_policy
-
         from site_kazasso import content_version
+        from site_kazasso.permissions import allow_only
         from site_kazasso.privacy.models import ConsentText
-        from site_kazasso.privacy.permissions import AddOnlyPermissionPolicy
 
-        register_permission_policy(ConsentText, AddOnlyPermissionPolicy(ConsentText))
+        # A change of the consent text is a new version, never an edit of one some registrations
+        # point to: the coordination (editorial/migrations/0004) and administrators add and read.
+        allow_only(ConsentText, "add", "view")
         # The registration form shows the current consent text: a new version changes event pages.
         content_version.register(ConsentText)

@@ -3,7 +3,8 @@
 A source says how to find the records of one email address, how to show one as a row (export),
 how to erase them, and, if its data expires, how to erase what has expired. The rights view of
 the admin and the `erase_expired_data` command read only this registry: an app with personal data
-that is not declared here is invisible to both, so every new one must call `register()`.
+that is not declared here is invisible to both, so every new one must call `register()` (or
+`register_module()` with its privacy module).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 from django.db import transaction
@@ -36,6 +38,22 @@ _sources: dict[str, PersonalDataSource] = {}
 def register(source: PersonalDataSource) -> None:
     """Declare a source (idempotent: registering the same key again replaces it)."""
     _sources[source.key] = source
+
+
+def register_module(module: ModuleType) -> None:
+    """Declare the source an app's privacy module describes: its KEY and LABEL, its `find`, `export`
+    and `erase` functions and, when it has them, `describe_retention` and `expire`."""
+    register(
+        PersonalDataSource(
+            key=module.KEY,
+            label=module.LABEL,
+            find=module.find,
+            export=module.export,
+            erase=module.erase,
+            retention=getattr(module, "describe_retention", None),
+            expire=getattr(module, "expire", None),
+        )
+    )
 
 
 def sources() -> list[PersonalDataSource]:

@@ -1,4 +1,4 @@
-"""Keyboard-only navigation: Tab until an element has the focus, checking each stop shows it."""
+"""Keyboard-only navigation: Tab until an element has the focus, checking each stop shows it, and Enter."""
 
 from __future__ import annotations
 
@@ -30,3 +30,15 @@ def tab_to(page, selector: str, limit: int = 60) -> list[dict]:
         if page.evaluate("s => document.activeElement.matches(s)", selector):
             return stops
     raise AssertionError(f"{selector} n'est pas atteint au clavier en {limit} tabulations : {stops}")
+
+
+def press_enter_and_follow(page) -> None:
+    """Press Enter on the focused link or button and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def follow_with_keyboard(page, selector: str) -> None:
+    """Tab to the link or button `selector` (checking every focus on the way), then follow it."""
+    tab_to(page, selector)
+    press_enter_and_follow(page)

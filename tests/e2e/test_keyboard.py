@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from events.models import Registration
 from tests.e2e.checks import axe_violations
 from tests.e2e.conftest import PHONE
-from tests.e2e.keyboard import tab_to
+from tests.e2e.keyboard import follow_with_keyboard, press_enter_and_follow, tab_to
 from tests.e2e.seed import E2E, seed_site
 
 pytestmark = E2E
@@ -22,13 +22,11 @@ def test_search_with_the_keyboard(desktop_page, shots):
     stops = tab_to(page, "#header-q")
     assert stops[0]["text"] == "Aller au contenu"  # the skip link comes first
     page.keyboard.type("mécénat")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    press_enter_and_follow(page)
     assert "/recherche/?q=m%C3%A9c%C3%A9nat" in page.url
     tab_to(page, 'main a[href$="/monter-dossier-mecenat/"]')
     shots(page, "recherche-clavier")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    press_enter_and_follow(page)
     expect(page.locator("h1")).to_have_text("Monter un dossier de mécénat")
     assert axe_violations(page) == []
 
@@ -37,18 +35,12 @@ def test_filters_with_the_keyboard(desktop_page, shots):
     page = desktop_page
     seed_site()
     page.goto("/ressources/")
-    tab_to(page, 'section.facet a[href*="theme=financement"]')
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    follow_with_keyboard(page, 'section.facet a[href*="theme=financement"]')
     expect(page.locator("#results-title")).to_have_text("2 ressources")
-    tab_to(page, 'section.facet a[href*="tagged_with=M"]')
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    follow_with_keyboard(page, 'section.facet a[href*="tagged_with=M"]')
     expect(page.locator("#results-title")).to_have_text("1 ressource")
     shots(page, "filtres-clavier")
-    tab_to(page, '.active-filters a.chip[href*="theme=financement"]')  # removes the tag
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    follow_with_keyboard(page, '.active-filters a.chip[href*="theme=financement"]')  # removes the tag
     expect(page.locator("#results-title")).to_have_text("2 ressources")
     assert axe_violations(page) == []
 
@@ -57,9 +49,7 @@ def test_registration_form_with_the_keyboard(desktop_page, shots):
     page = desktop_page
     webinar = seed_site().webinar
     page.goto(webinar.url)
-    tab_to(page, "#inscription button[type=submit]")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    follow_with_keyboard(page, "#inscription button[type=submit]")
     expect(page.locator(".form__errors")).to_contain_text("erreur")
     shots(page, "formulaire-erreurs")
     assert axe_violations(page) == []
@@ -76,9 +66,7 @@ def test_registration_form_with_the_keyboard(desktop_page, shots):
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     expect(page.locator("input[name=consent]")).to_be_checked()
-    tab_to(page, "#inscription button[type=submit]")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    follow_with_keyboard(page, "#inscription button[type=submit]")
     expect(page.locator(".confirmation")).to_contain_text("Votre inscription est confirmée")
     shots(page, "inscription-clavier")
     assert axe_violations(page) == []
@@ -131,6 +119,5 @@ def test_menu_and_suggestions_with_the_keyboard(page, shots):
     page.keyboard.press("ArrowUp")  # reopens on the last option
     expect(options.nth(2)).to_have_attribute("aria-selected", "true")
     title = options.nth(2).inner_text().split(" – ")[0]
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    press_enter_and_follow(page)
     expect(page.locator("h1")).to_have_text(title)

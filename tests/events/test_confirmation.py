@@ -17,11 +17,6 @@ def _now(frozen_now):
     frozen_now(NOW)
 
 
-@pytest.fixture
-def event(event_index):
-    return EventFactory(slug="atelier", capacity=5, max_seats_per_registration=3)
-
-
 def test_registering_redirects_to_a_confirmation_that_a_refresh_never_repeats(client, event):
     response = client.post("/evenements/atelier/", form())
     registration = Registration.objects.get()

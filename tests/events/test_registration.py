@@ -30,11 +30,6 @@ def _now(frozen_now):
     frozen_now(NOW)
 
 
-@pytest.fixture
-def event(event_index):
-    return EventFactory(slug="atelier", capacity=5, max_seats_per_registration=3)
-
-
 def data(email="contact@asso.re", seats=1, **kw) -> RegistrationData:
     values = {
         "association_name": "Les Jardins du Butor",

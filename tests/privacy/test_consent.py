@@ -1,7 +1,6 @@
 """Consent: each registration records the version of the text its person accepted, and when."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from events.models import Registration
 from site_kazasso.privacy.models import ConsentText
@@ -16,14 +15,6 @@ NOW = reunion(2030, 1, 10, 8)
 def event(event_index, frozen_now):
     frozen_now(NOW)
     return EventFactory(slug="atelier")
-
-
-@pytest.fixture
-def coordinator(client):
-    user = User.objects.create_user("coord", "coord@kazasso.re", "motdepasse-solide")
-    user.groups.add(Group.objects.get(name="Coordination"))
-    client.force_login(user)
-    return user
 
 
 def form_data(version, email="marie@asso.re"):

@@ -50,14 +50,6 @@ def people(event_index, client):
     return {"first": first, "second": second}
 
 
-@pytest.fixture
-def coordinator(client):
-    user = User.objects.create_user("coord", "coord@kazasso.re", "motdepasse-solide")
-    user.groups.add(Group.objects.get(name="Coordination"))
-    client.force_login(user)
-    return user
-
-
 def rows_holding(text: str, but_not: str = OTHER) -> list[tuple[str, str]]:
     """(table, column) of every stored value of every table containing `text` (other than inside
     the other person's address), whatever its type."""
