@@ -49,7 +49,45 @@ class StructureFactory(factory.django.DjangoModelFactory):
     kind = Structure.Kind.OTHER
 
 
-class FicheFactory(factory.Factory):
+class PageFactory(factory.Factory):
+    """Builds a page under its listing's index page (or `parent`) with its themes (objects or
+    slugs) and tags, and publishes it unless live=False; `_options` are the subclass's own
+    arguments, handed to `_before_adding` and `_after_adding` instead of the model."""
+
+    class Meta:
+        abstract = True
+
+    _index_model: type[Page]
+    _options: tuple[str, ...] = ()
+
+    @classmethod
+    def _create(
+        cls,
+        model_class: type[Page],
+        *args: object,
+        parent: Page | None = None,
+        themes: Iterable[Theme | str] = ("financement",),
+        tags: Iterable[str] = (),
+        live: bool = True,
+        **kwargs: object,
+    ) -> Page:
+        options = {name: kwargs.pop(name) for name in cls._options if name in kwargs}
+        page = model_class(*args, **kwargs)
+        cls._before_adding(page, **options)
+        add_page(parent or cls._index_model.objects.get(), page, live=live, themes=themes, tags=tags)
+        cls._after_adding(page, live=live, **options)
+        return page
+
+    @classmethod
+    def _before_adding(cls, page: Page, **options: object) -> None:
+        pass
+
+    @classmethod
+    def _after_adding(cls, page: Page, *, live: bool, **options: object) -> None:
+        pass
+
+
+class FicheFactory(PageFactory):
     """Builds a FichePage under /ressources/ and publishes it (unless live=False)."""
 
     class Meta:
@@ -61,26 +99,16 @@ class FicheFactory(factory.Factory):
     structure = factory.LazyFunction(lambda: Structure.objects.get(slug="crajep-reunion"))
     typology = factory.LazyFunction(lambda: Typology.objects.get(slug="fiche-pratique"))
 
+    _index_model = FicheIndexPage
+    _options = ("published_at",)
+
     @classmethod
-    def _create(
-        cls,
-        model_class: type[FichePage],
-        *args: object,
-        parent: FicheIndexPage | None = None,
-        themes: Iterable[Theme | str] = ("financement",),
-        tags: Iterable[str] = (),
-        published_at: dt.datetime | None = None,
-        live: bool = True,
-        **kwargs: object,
-    ) -> FichePage:
-        page = model_class(*args, **kwargs)
-        add_page(parent or FicheIndexPage.objects.get(), page, live=live, themes=themes, tags=tags)
+    def _after_adding(cls, page: FichePage, *, live: bool, published_at: dt.datetime | None = None) -> None:
         if live:
             when = published_at or timezone.now()
             FichePage.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
             content_version.changed()  # an update sends no signal: the listings' catalogue must see the date
             page.refresh_from_db()
-        return page
 
 
 REUNION = ZoneInfo("Indian/Reunion")
@@ -91,7 +119,7 @@ def reunion(year: int, month: int, day: int, hour: int = 9, minute: int = 0) -> 
     return dt.datetime(year, month, day, hour, minute, tzinfo=REUNION)
 
 
-class EventFactory(factory.Factory):
+class EventFactory(PageFactory):
     """Builds an EventPage under /evenements/ and publishes it (unless live=False)."""
 
     class Meta:
@@ -106,25 +134,16 @@ class EventFactory(factory.Factory):
     visio_url = "https://visio.exemple.re/salle-secrete-123"
     structure = factory.LazyFunction(lambda: Structure.objects.get(slug="crajep-reunion"))
 
+    _index_model = EventIndexPage
+    _options = ("organisers", "speakers")
+
     @classmethod
-    def _create(
-        cls,
-        model_class: type[EventPage],
-        *args: object,
-        parent: EventIndexPage | None = None,
-        themes: Iterable[Theme | str] = ("financement",),
-        tags: Iterable[str] = (),
-        organisers: Iterable[Structure | str] = (),
-        speakers: Iterable[dict] = (),
-        live: bool = True,
-        **kwargs: object,
-    ) -> EventPage:
-        page = model_class(*args, **kwargs)
+    def _before_adding(
+        cls, page: EventPage, *, organisers: Iterable[Structure | str] = (), speakers: Iterable[dict] = ()
+    ) -> None:
         others = [s if isinstance(s, Structure) else Structure.objects.get(slug=s) for s in organisers]
         page.organisers = [page.structure, *[s for s in others if s != page.structure]]
         page.speakers = [EventSpeaker(**speaker) for speaker in speakers]
-        add_page(parent or EventIndexPage.objects.get(), page, live=live, themes=themes, tags=tags)
-        return page
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):

@@ -58,19 +58,18 @@ def items(fiche_index, event_index):
     """Published one day after START: a fiche on financement (CRAJEP, tag « Subvention »), a
     fiche on emploi-rh (Ligue), an upcoming webinar on evenements, an old fiche."""
     day = START + dt.timedelta(days=1)
-    finance = FicheFactory(
-        title="Demander une subvention",
-        themes=["financement"],
-        tags=["Subvention"],
-        structure=Structure.objects.get(slug="crajep-reunion"),
-        published_at=day,
-    )
-    jobs = FicheFactory(
-        title="Recruter un salarié",
-        themes=["emploi-rh"],
-        tags=["Emploi"],
-        structure=Structure.objects.get(slug="ligue-enseignement-reunion"),
-        published_at=day,
+    finance, jobs = (
+        FicheFactory(
+            title=title,
+            themes=[theme],
+            tags=[tag],
+            structure=Structure.objects.get(slug=structure),
+            published_at=day,
+        )
+        for title, theme, tag, structure in (
+            ("Demander une subvention", "financement", "Subvention", "crajep-reunion"),
+            ("Recruter un salarié", "emploi-rh", "Emploi", "ligue-enseignement-reunion"),
+        )
     )
     webinar = EventFactory(
         title="Webinaire bilan",

@@ -12,32 +12,20 @@ from tests.factories import FicheFactory, aware
 pytestmark = pytest.mark.django_db
 
 
+# (title, theme, published, updated): three speak of « trésorerie », in known orders.
+SHELF = [
+    ("Trésorerie : tenir ses comptes", "financement", aware(2021, 3, 1), dt.date(2024, 1, 10)),
+    ("Budget et trésorerie d'un festival", "evenements", aware(2023, 3, 1), None),
+    ("Écrire ses statuts", "gouvernance-vie-statutaire", aware(2022, 3, 1), dt.date(2025, 3, 1)),
+    ("Adhésions et trésorerie", "financement", aware(2020, 3, 1), dt.date(2025, 6, 1)),
+]
+
+
 @pytest.fixture
 def shelf(fiche_index):
-    """Four fiches: three speak of « trésorerie », dated and updated in known orders."""
-    FicheFactory(
-        title="Trésorerie : tenir ses comptes",
-        themes=["financement"],
-        published_at=aware(2021, 3, 1),
-        updated_on=dt.date(2024, 1, 10),
-    )
-    FicheFactory(
-        title="Budget et trésorerie d'un festival",
-        themes=["evenements"],
-        published_at=aware(2023, 3, 1),
-    )
-    FicheFactory(
-        title="Écrire ses statuts",
-        themes=["gouvernance-vie-statutaire"],
-        published_at=aware(2022, 3, 1),
-        updated_on=dt.date(2025, 3, 1),
-    )
-    FicheFactory(
-        title="Adhésions et trésorerie",
-        themes=["financement"],
-        published_at=aware(2020, 3, 1),
-        updated_on=dt.date(2025, 6, 1),
-    )
+    """The four fiches of SHELF."""
+    for title, theme, published, updated in SHELF:
+        FicheFactory(title=title, themes=[theme], published_at=published, updated_on=updated)
 
 
 def titles(response) -> list[str]:
