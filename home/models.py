@@ -65,6 +65,13 @@ class HomePage(EditorialPageMixin, ChildRouteMixin, Page):
         # The index pages as their own class, their fields (an intro) read only when shown.
         return Page.objects.specific(defer=True)
 
+    def routed_child(self, slug: str) -> Page | None:
+        """Read from the home pages' children, kept per content version (publishing, moving or
+        deleting a page gives a new one): the listings and every page under them skip a query.
+        A copy, since the request marks the page it serves."""
+        child = HOME_CHILDREN.read().get((self.path, slug))
+        return copy.copy(child) if child is not None else None
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         """The latest fiches, the next events, the themes and the structures, from the catalogue
         (no query of their own), and the listings' pages, read once per content version."""
@@ -96,6 +103,19 @@ def index_pages() -> dict[str, Page | None]:
 
 
 INDEX_PAGES = content_version.PerVersion(index_pages)
+
+
+def home_children() -> dict[tuple[str, str], Page]:
+    """{(home page's tree path, slug): child page} for the children of every home page."""
+    children = Page.objects.type(HomePage).values_list("path", "depth")
+    found: dict[tuple[str, str], Page] = {}
+    for path, depth in children:
+        for child in Page.objects.filter(path__startswith=path, depth=depth + 1).specific(defer=True):
+            found[(path, child.slug)] = child
+    return found
+
+
+HOME_CHILDREN = content_version.PerVersion(home_children)
 
 
 @register_setting(icon="site")

@@ -68,9 +68,13 @@ class ChildRouteMixin:
     def routed_children(self) -> QuerySet[Page]:
         raise NotImplementedError
 
+    def routed_child(self, slug: str) -> Page | None:
+        """The child with this slug among `routed_children()`, or None (one query)."""
+        return self.routed_children().child_of(self).filter(slug=slug).first()
+
     def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
         if path_components:
-            child = self.routed_children().child_of(self).filter(slug=path_components[0]).first()
+            child = self.routed_child(path_components[0])
             if child is not None:
                 child.routed_parent = self
                 return child.route(request, path_components[1:])
