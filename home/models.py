@@ -106,12 +106,11 @@ INDEX_PAGES = content_version.PerVersion(index_pages)
 
 
 def home_children() -> dict[tuple[str, str], Page]:
-    """{(home page's tree path, slug): child page} for the children of every home page."""
-    children = Page.objects.type(HomePage).values_list("path", "depth")
+    """{(home page's tree path, slug): child page}: what each home page routes to (`routed_children`)."""
     found: dict[tuple[str, str], Page] = {}
-    for path, depth in children:
-        for child in Page.objects.filter(path__startswith=path, depth=depth + 1).specific(defer=True):
-            found[(path, child.slug)] = child
+    for home in HomePage.objects.only("path", "depth"):
+        for child in home.routed_children().child_of(home):
+            found[(home.path, child.slug)] = child
     return found
 
 

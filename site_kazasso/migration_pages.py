@@ -2,23 +2,20 @@
 pages), written with the migration's historical models (`apps.get_model`).
 
 Historical models have none of Wagtail's tree methods (`add_child`), so the tree path, depth and
-the parent's `numchild` are written here as treebeard would. Migrations already applied call
+the parent's `numchild` are written here as treebeard would, with the step length and digits of
+Wagtail's `Page` (treebeard's `steplen` and `numconv_obj()`). Migrations already applied call
 these functions: what they create must stay the same.
 """
 
 from django.utils import timezone
+from wagtail.models import Page as TreePage
 
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's path alphabet, as Wagtail uses it
-STEPLEN = 4  # characters per level of a tree path
+STEPLEN = TreePage.steplen  # characters per level of a tree path
 
 
 def path_step(number: int) -> str:
-    """Treebeard writes each level of a path as four base-36 digits."""
-    digits = ""
-    for _ in range(STEPLEN):
-        number, rest = divmod(number, 36)
-        digits = ALPHABET[rest] + digits
-    return digits
+    """One level of a tree path: the position in treebeard's digits, on STEPLEN characters."""
+    return TreePage.numconv_obj().int2str(number).rjust(STEPLEN, TreePage.alphabet[0])
 
 
 def home_page(apps):
@@ -44,7 +41,7 @@ def add_child_page(apps, parent, app_label: str, model_name: str, *, title: str,
     `numchild` does not count.
     """
     last = children(apps, parent).order_by("-path").values_list("path", flat=True).first()
-    position = int(last[-STEPLEN:], 36) + 1 if last else 1
+    position = TreePage.numconv_obj().str2int(last[-STEPLEN:]) + 1 if last else 1
     page_type, _ = apps.get_model("contenttypes", "ContentType").objects.get_or_create(
         app_label=app_label, model=model_name
     )

@@ -39,6 +39,7 @@ from django.core.cache import caches
 from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.db import DatabaseCache
 from django.db import transaction
+from wagtail.models import Page
 
 from site_kazasso import content_version
 from site_kazasso.text import fold
@@ -47,7 +48,7 @@ from taxonomy.masks import MaskSequence, TitleWords, positions_mask
 
 logger = logging.getLogger("site_kazasso.cache")
 
-STEPLEN = 4  # Wagtail's tree path: four characters per level
+STEPLEN = Page.steplen  # characters per level of Wagtail's tree path (treebeard)
 UNVERSIONED = "initial"  # no version row yet (a flushed test database): never shared
 # Bumped when the pickled layout of Catalogue or KindIndex changes: old shared copies are ignored.
 LAYOUT = 4

@@ -13,6 +13,6 @@ class OutboxConfig(AppConfig):
         from site_kazasso.privacy import registry
 
         # Read-only in the admin, for those given its "view" permission: the coordination
-        # (editorial/migrations/0003) and administrators read; nobody writes.
+        # (its group, editorial/migrations) and administrators read; nobody writes.
         allow_only(OutboxEmail, "view")
         registry.register_module(privacy)

@@ -14,7 +14,7 @@ class PrivacyConfig(AppConfig):
         from site_kazasso.privacy.models import ConsentText
 
         # A change of the consent text is a new version, never an edit of one some registrations
-        # point to: the coordination (editorial/migrations/0004) and administrators add and read.
+        # point to: the coordination (its group, editorial/migrations) and administrators add and read.
         allow_only(ConsentText, "add", "view")
         # The registration form shows the current consent text: a new version changes event pages.
         content_version.register(ConsentText)
